@@ -51,8 +51,10 @@ export interface SearchHit {
   readonly rank: number;
 }
 
+/** Every count but `versions` covers only the newest version of each URL. */
 export interface StoreStats {
   readonly documents: number;
+  /** Every stored row, replaced versions included. */
   readonly versions: number;
   readonly byLang: Readonly<Record<string, number>>;
   readonly bySource: Readonly<Record<string, number>>;
@@ -65,12 +67,20 @@ export interface StoreStats {
  * SQLite one: every method is one logical operation and hides its SQL.
  */
 export interface Store {
-  /** Stores one analysed document with its layers; idempotent by document id. */
+  /**
+   * Stores one analysed document with its layers; idempotent by document id: a document already
+   * stored is left as it is, layers included.
+   */
   put(doc: Document): IngestOutcome;
   /** Stores several in one transaction: all of them or, on a failure, none. */
   putMany(docs: readonly Document[]): IngestOutcome[];
   get(id: string): StoredDocument | undefined;
   has(id: string): boolean;
+  /**
+   * Documents holding every term, newest version of each URL only, best first. A date bound keeps
+   * a document whose date, at its own precision, overlaps [from, to] ("2024-08" is inside
+   * from=2024-08-20); undated documents are left out once a bound is given.
+   */
   search(query: SearchQuery): SearchHit[];
   stats(): StoreStats;
   close(): void;

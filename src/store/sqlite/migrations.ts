@@ -1,0 +1,107 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * The schema, as the ordered steps that build it. A migration's position in the list is its
+ * version (the first is 1), recorded in PRAGMA user_version: append new steps, never edit or
+ * reorder released ones, since databases in the field have already run them.
+ */
+export interface Migration {
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    description: "documents with versions per URL, annotation layers, accent-folding full-text index",
+    sql: `
+      -- seq is the stable rowid the full-text index refers to (an implicit rowid may change on VACUUM).
+      CREATE TABLE documents (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT,
+        source TEXT,
+        lang TEXT NOT NULL CHECK (lang <> ''),
+        date_value TEXT,
+        date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day', 'time')),
+        -- The days the published date may denote, so that date filters work at any precision.
+        date_first TEXT,
+        date_last TEXT,
+        title TEXT,
+        text TEXT NOT NULL,
+        metadata TEXT NOT NULL CHECK (json_valid(metadata)),
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        previous_id TEXT REFERENCES documents (id),
+        ingested_at TEXT NOT NULL,
+        UNIQUE (url, version),
+        CHECK ((date_value IS NULL) = (date_precision IS NULL))
+      ) STRICT;
+      -- Unique: versions of a URL form a single chain, so a version is replaced at most once.
+      CREATE UNIQUE INDEX documents_previous_id ON documents (previous_id);
+      CREATE INDEX documents_content_hash ON documents (content_hash);
+      CREATE INDEX documents_lang ON documents (lang);
+      CREATE INDEX documents_date ON documents (date_first, date_last);
+
+      -- The newest version of each URL, and every document that has no URL.
+      CREATE VIEW latest_documents AS
+        SELECT d.* FROM documents d
+        WHERE NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id);
+
+      CREATE TABLE layers (
+        doc_id TEXT NOT NULL REFERENCES documents (id),
+        layer TEXT NOT NULL,
+        -- The length of the data array, so that statistics need not parse JSON.
+        annotation_count INTEGER NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (doc_id, layer)
+      ) STRICT, WITHOUT ROWID;
+
+      -- External content: the text lives once, in documents; rows are added with them and never change.
+      CREATE VIRTUAL TABLE documents_fts USING fts5 (
+        title, text,
+        content = 'documents', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];
+
+/**
+ * Brings the database up to the last migration, applying the missing ones in one transaction.
+ * The version is read again inside an IMMEDIATE transaction so that two processes opening a new
+ * database at once cannot both apply the same steps. Returns the schema version.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const target = migrations.length;
+  const check = (current: number) => {
+    if (current > target) {
+      throw new Error(
+        `database ${db.name} has schema version ${current}, newer than the ${target} this relata knows: upgrade relata`,
+      );
+    }
+  };
+  const found = schemaVersion(db);
+  check(found);
+  if (found === target) return target;
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    check(current);
+    for (const [i, migration] of migrations.entries()) {
+      if (i < current) continue;
+      try {
+        db.exec(migration.sql);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`schema migration ${i + 1} (${migration.description}) failed: ${reason}`, {
+          cause: error,
+        });
+      }
+    }
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+  return target;
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
