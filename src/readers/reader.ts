@@ -48,3 +48,7 @@ export interface Reader {
   sniff(head: Buffer, name: string): boolean;
   read(source: InputSource, options: ReadOptions): AsyncIterable<ReadItem>;
 }
+
+export function errorItem(error: InputError): Extract<ReadItem, { kind: "error" }> {
+  return { kind: "error", error };
+}
