@@ -31,6 +31,11 @@ export interface StoredDocument {
 export interface SearchQuery {
   /** Words to find; accents and case are folded ("Moscu" finds "Moscú"). */
   readonly text: string;
+  /**
+   * Other spellings that count as a term of `text`, keyed by the term as typed: the same place
+   * or person in other languages and scripts ("Kursk" → "Koursk", "Курск").
+   */
+  readonly variants?: Readonly<Record<string, readonly string[]>> | undefined;
   readonly lang?: string | undefined;
   /** Inclusive bounds on the published date, any precision ("2024", "2024-08", "2024-08-06"). */
   readonly from?: string | undefined;

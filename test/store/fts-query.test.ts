@@ -39,3 +39,12 @@ describe("ftsQuery", () => {
     store.close();
   });
 });
+
+describe("ftsQuery with variants", () => {
+  it("lets a term match any of its variants, still quoted", () => {
+    expect(ftsQuery("Kursk Putin", { Kursk: ["Koursk", "Курск"] })).toBe(
+      '("Kursk" OR "Koursk" OR "Курск") AND "Putin"',
+    );
+    expect(ftsQuery("Kursk", { Kursk: ['Ko"ursk', "", "\u0000"] })).toBe('("Kursk" OR "Ko""ursk")');
+  });
+});

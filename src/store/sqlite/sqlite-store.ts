@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
 
   /** Date bounds become day bounds and are compared with the days each document's date covers. */
   search(query: SearchQuery): SearchHit[] {
-    const match = ftsQuery(query.text);
+    const match = ftsQuery(query.text, query.variants);
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) {
       throw new RangeError(`search limit must be a positive integer, got ${limit}`);
