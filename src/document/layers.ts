@@ -36,6 +36,8 @@ export interface EntityValue {
   readonly confidence: number;
   /** For a metonym ("Pechino" as the Chinese government): the KB id of the place named. */
   readonly metonymOf?: string;
+  /** True for an adjective naming the entity ("statunitense", "Russian"): a mention, not a name. */
+  readonly adjective?: boolean;
 }
 
 /** A title the article gives a person ("vicepremier"), to compare with the offices the KB knows. */
