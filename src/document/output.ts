@@ -9,7 +9,17 @@ export const OUTPUT_SCHEMA = "relata.analysis/1";
  * Layers the contract always prints, in this order. Layers that later stages fill are
  * printed empty until those stages exist, so consumers can rely on the keys.
  */
-export const CONTRACT_LAYERS = ["paragraphs", "sentences", "entities", "times", "amounts", "quotes", "events"] as const;
+export const CONTRACT_LAYERS = [
+  "paragraphs",
+  "sentences",
+  "entities",
+  "roles",
+  "times",
+  "amounts",
+  "quotes",
+  "tone",
+  "events",
+] as const;
 
 export type OutputAnnotation = Record<string, unknown> & { start: number; end: number; text: string };
 
@@ -30,7 +40,12 @@ export interface AnalysisOutput {
 }
 
 function withText(text: string, annotations: readonly Annotation[]): OutputAnnotation[] {
-  return annotations.map(({ start, end, ...fields }) => ({ start, end, text: text.slice(start, end), ...fields }));
+  return annotations.map(({ start, end, ...fields }) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    ...fields,
+  }));
 }
 
 /** The document as the versioned JSON contract (`schema/analysis.v1.json`). */

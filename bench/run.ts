@@ -1,0 +1,102 @@
+import { execFileSync } from "node:child_process";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Analyzer } from "../src/analysis.js";
+import type { StageTimings } from "../src/document/pipeline.js";
+import { packageRoot } from "../src/paths.js";
+import { openSqliteStore } from "../src/store/sqlite/index.js";
+import { exampleArticles, syntheticCorpus } from "./corpus.js";
+
+const quick = process.argv.includes("--quick");
+const COUNT = quick ? 500 : 10_000;
+
+interface Figures {
+  [key: string]: number | string | Record<string, number>;
+}
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: packageRoot(),
+      encoding: "utf8",
+    }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main(): Promise<void> {
+  const bases = await exampleArticles();
+  const corpus = syntheticCorpus(bases, COUNT);
+  const chars = corpus.reduce((n, d) => n + d.text.length, 0);
+  const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+
+  const loadStart = performance.now();
+  const analyzer = new Analyzer();
+  analyzer.analyze(corpus[0] ?? { text: "" }); // loads packs and warms the JIT outside the timed loop
+  const loadMs = performance.now() - loadStart;
+
+  const timings: StageTimings = new Map();
+  const t0 = performance.now();
+  const analysed = corpus.map((d) => analyzer.analyze(d, timings));
+  const analyseS = (performance.now() - t0) / 1000;
+
+  const dir = mkdtempSync(join(tmpdir(), "relata-bench-"));
+  const store = openSqliteStore(join(dir, "bench.db"));
+  const t1 = performance.now();
+  for (let i = 0; i < analysed.length; i += 200) store.putMany(analysed.slice(i, i + 200));
+  const storeS = (performance.now() - t1) / 1000;
+  const queries = ["Putin", "Kursk", "Kazan BRICS", "Moscú", "premier"];
+  const latencies: number[] = [];
+  for (let r = 0; r < 20; r++) {
+    for (const q of queries) {
+      const s = performance.now();
+      store.search({ text: q, limit: 20 });
+      latencies.push(performance.now() - s);
+    }
+  }
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+
+  const figures: Figures = {
+    date: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    mode: quick ? "quick" : "full",
+    documents: COUNT,
+    languages: [...new Set(corpus.map((d) => d.lang ?? "?"))].join(","),
+    avgDocChars: Math.round(chars / COUNT),
+    analyseDocsPerSecPerCore: Math.round(COUNT / analyseS),
+    analyseMBPerSec: Number((bytes / 1e6 / analyseS).toFixed(2)),
+    stageMsPerDoc: Object.fromEntries([...timings].map(([k, v]) => [k, Number((v / COUNT).toFixed(4))])),
+    storeDocsPerSec: Math.round(COUNT / storeS),
+    searchP50Ms: Number(p(0.5).toFixed(3)),
+    searchP95Ms: Number(p(0.95).toFixed(3)),
+    pipelineLoadMs: Math.round(loadMs),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+
+  const line = (k: string, v: unknown, unit = "") =>
+    process.stdout.write(`${k.padEnd(34)} ${String(v)}${unit}\n`);
+  process.stdout.write(
+    `relata bench (${figures.mode}, ${COUNT} documents of ~${figures.avgDocChars} chars, ${figures.languages})\n`,
+  );
+  line("analysis throughput (1 core)", figures.analyseDocsPerSecPerCore, " documents/s per core");
+  line("analysis throughput", figures.analyseMBPerSec, " MB/s");
+  for (const [stage, ms] of Object.entries(figures.stageMsPerDoc as Record<string, number>)) {
+    line(`  stage ${stage}`, ms, " ms/document");
+  }
+  line("SQLite store (batched, analysed)", figures.storeDocsPerSec, " documents/s");
+  line(`full-text search over ${COUNT}`, `p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms`);
+  line("pipeline load", figures.pipelineLoadMs, " ms");
+  line("peak resident memory", figures.peakRssMB, " MB");
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  if (!process.argv.includes("--no-history")) {
+    appendFileSync(join(packageRoot(), "bench", "history.jsonl"), `${JSON.stringify(figures)}\n`);
+  }
+}
+
+await main();

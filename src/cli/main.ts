@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { registerAnalyze } from "./analyze.js";
+import { EXIT, reportError } from "./common.js";
+import { registerIngest } from "./ingest.js";
+import { registerKb } from "./kb.js";
+import { registerSearch } from "./search.js";
+import { registerStats } from "./stats.js";
+
+const program = new Command("relata")
+  .description("Turns news articles into a verifiable record of events, and checks it across sources.")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerAnalyze(program);
+registerIngest(program);
+registerKb(program);
+registerSearch(program);
+registerStats(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every usage error exits 2 after commander printed it.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    reportError(error);
+    process.exitCode = EXIT.failed;
+  }
+}

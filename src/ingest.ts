@@ -1,0 +1,80 @@
+import type { Analyzer } from "./analysis.js";
+import type { Document } from "./document/document.js";
+import { readAll } from "./readers/index.js";
+import type { InputError, ReadOptions } from "./readers/reader.js";
+import type { IngestOutcome, Store } from "./store/store.js";
+
+export interface IngestCounts {
+  /** Documents read and analysed. */
+  read: number;
+  added: number;
+  unchanged: number;
+  newVersions: number;
+  errors: number;
+}
+
+export interface IngestOptions extends ReadOptions {
+  readonly format?: string | undefined;
+  /** Documents written per transaction. */
+  readonly batchSize?: number | undefined;
+  readonly onError?: ((error: InputError | Error, where: string) => void) | undefined;
+  readonly onProgress?: ((counts: Readonly<IngestCounts>) => void) | undefined;
+}
+
+/**
+ * Reads, analyses and stores every document of the given paths. One bad document or file is
+ * reported through onError and skipped; documents are written in batched transactions, and a
+ * batch that fails is retried one document at a time so that only the bad one is lost.
+ */
+export async function ingestPaths(
+  store: Store,
+  analyzer: Analyzer,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestCounts> {
+  const counts: IngestCounts = { read: 0, added: 0, unchanged: 0, newVersions: 0, errors: 0 };
+  const batchSize = options.batchSize ?? 200;
+  let batch: { doc: Document; where: string }[] = [];
+
+  const tally = (outcome: IngestOutcome) => {
+    if (outcome === "added") counts.added++;
+    else if (outcome === "unchanged") counts.unchanged++;
+    else counts.newVersions++;
+  };
+  const fail = (error: InputError | Error, where: string) => {
+    counts.errors++;
+    options.onError?.(error, where);
+  };
+  const flush = () => {
+    if (batch.length === 0) return;
+    try {
+      for (const outcome of store.putMany(batch.map((b) => b.doc))) tally(outcome);
+    } catch {
+      for (const { doc, where } of batch) {
+        try {
+          tally(store.put(doc));
+        } catch (error) {
+          fail(error as Error, where);
+        }
+      }
+    }
+    batch = [];
+    options.onProgress?.(counts);
+  };
+
+  for await (const item of readAll(paths, options, options.format)) {
+    if (item.kind === "error") {
+      fail(item.error, item.error.input);
+      continue;
+    }
+    try {
+      batch.push({ doc: analyzer.analyze(item.init), where: item.where });
+      counts.read++;
+    } catch (error) {
+      fail(error as Error, item.where);
+    }
+    if (batch.length >= batchSize) flush();
+  }
+  flush();
+  return counts;
+}
