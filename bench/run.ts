@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     node: process.version,
     mode: quick ? "quick" : "full",
     documents: COUNT,
-    languages: [...new Set(corpus.map((d) => d.lang ?? "?"))].join(","),
+    languages: [...new Set(analysed.map((d) => d.lang))].join(","),
     avgDocChars: Math.round(chars / COUNT),
     analyseDocsPerSecPerCore: Math.round(COUNT / analyseS),
     analyseMBPerSec: Number((bytes / 1e6 / analyseS).toFixed(2)),
