@@ -43,6 +43,43 @@ function findTimes(pack: LangPack | undefined, text: string, frame: Frame): Time
   return out;
 }
 
+/** Where a sentence ends, approximately: enough to bound the context an expression is read in. */
+const SENTENCE_END = /[.!?…]["»”’)\]]*\s+|\n\s*\n/g;
+
+/**
+ * Stretches of the text around the candidates, from the sentence end before each to the one after,
+ * merged. Resolving again against other references needs only these, not the whole text: an
+ * expression is read in its own sentence.
+ */
+function windowsAround(text: string, candidates: readonly TimeCandidate[]): [number, number][] {
+  const ends = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + m[0].length), text.length];
+  const windows: [number, number][] = [];
+  for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
+    const start = ends.findLast((e) => e <= c.start) ?? 0;
+    const end = ends.find((e) => e >= c.end) ?? text.length;
+    const last = windows.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  return windows;
+}
+
+/** Candidates of the windows only, with offsets into the whole text. */
+function findInWindows(
+  pack: LangPack | undefined,
+  text: string,
+  frame: Frame,
+  windows: readonly [number, number][],
+): TimeCandidate[] {
+  return windows.flatMap(([start, end]) =>
+    findTimes(pack, text.slice(start, end), frame).map((c) => ({
+      ...c,
+      start: c.start + start,
+      end: c.end + start,
+    })),
+  );
+}
+
 const at = (ref: Date): Frame => ({ ref, early: ref, late: ref });
 
 const key = (c: TimeCandidate) => `${c.start}:${c.end}`;
@@ -70,7 +107,9 @@ function annotate(c: TimeCandidate, anchor: string | null, uncertain: boolean, v
  */
 function resolveAgainst(pack: LangPack | undefined, text: string, anchor: Anchor): Annotation<TimeValue>[] {
   const { early, mid, late } = anchor;
-  const byKey = (frame: Frame) => new Map(findTimes(pack, text, frame).map((c) => [key(c), c]));
+  const found = findTimes(pack, text, { ref: mid, early, late });
+  const windows = windowsAround(text, found);
+  const byKey = (frame: Frame) => new Map(findInWindows(pack, text, frame, windows).map((c) => [key(c), c]));
   // A year and a month later, every value that depends on the publication date changes.
   const moved = (d: Date) => shift(shift(d, "Y", 1), "M", 1);
   const elsewhere = byKey({ ref: moved(mid), early: moved(early), late: moved(late) });
@@ -78,7 +117,7 @@ function resolveAgainst(pack: LangPack | undefined, text: string, anchor: Anchor
   const atEarly = exact ? undefined : byKey({ ref: early, early, late });
   const atLate = exact ? undefined : byKey({ ref: late, early, late });
   const granularity = anchorGranularity(anchor);
-  return findTimes(pack, text, { ref: mid, early, late }).map((c) => {
+  return found.map((c) => {
     const anchored = c.anchored || elsewhere.get(key(c))?.value !== c.value;
     const anchorValue = anchored ? anchor.value : null;
     if (!atEarly || !atLate) return annotate(c, anchorValue, false);
@@ -100,8 +139,9 @@ function cutTo(c: TimeCandidate, granularity: Granularity): string {
 
 function resolveUndated(pack: LangPack | undefined, text: string): Annotation<TimeValue>[] {
   const [a, b] = UNDATED;
-  const other = new Map(findTimes(pack, text, at(b)).map((c) => [key(c), c]));
-  return findTimes(pack, text, at(a)).map((c) => {
+  const found = findTimes(pack, text, at(a));
+  const other = new Map(findInWindows(pack, text, at(b), windowsAround(text, found)).map((c) => [key(c), c]));
+  return found.map((c) => {
     const twin = other.get(key(c));
     if (twin?.value === c.value) return annotate(c, null, false);
     return annotate(c, null, true, twin ? maskDifferences(c.value, twin.value) : "XXXX");
