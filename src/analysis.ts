@@ -8,7 +8,10 @@ import { defaultStages } from "./stages/index.js";
 export class Analyzer {
   readonly pipeline: Pipeline;
 
-  constructor(packs: LangPacks = new LangPacks(), kb: KnowledgeBase = loadKb()) {
+  constructor(
+    packs: LangPacks = new LangPacks(),
+    readonly kb: KnowledgeBase = loadKb(),
+  ) {
     this.pipeline = new Pipeline(defaultStages(), { packs, kb });
   }
 

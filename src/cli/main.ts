@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./analyze.js";
+import { registerCheck } from "./check.js";
 import { EXIT, reportError } from "./common.js";
 import { registerIngest } from "./ingest.js";
 import { registerKb } from "./kb.js";
@@ -14,6 +15,7 @@ const program = new Command("relata")
   .exitOverride();
 
 registerAnalyze(program);
+registerCheck(program);
 registerIngest(program);
 registerKb(program);
 registerSearch(program);
