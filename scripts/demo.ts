@@ -23,6 +23,7 @@ function run(args: string[]): void {
 run(["ingest", "examples", "--db", db]);
 run(["stats", "--db", db]);
 run(["analyze", "examples/brics-kazan.it.txt", "--format", "text"]);
+run(["check", "examples/altered/li-qiang-mosca.it.txt"]);
 run(["search", "Kursk", "--db", db]);
 run(["search", "Kazan", "--lang", "es", "--db", db]);
 process.stdout.write(`\nThe database is ${db}; try: node ${cli} search Putin --db ${db}\n`);

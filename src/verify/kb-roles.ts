@@ -3,14 +3,16 @@ import type { KnowledgeBase } from "../kb/kb.js";
 import { officeTypes } from "../stages/entities-resolve.js";
 import type { Finding } from "./finding.js";
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  head_of_state: "head of state",
-  head_of_government: "head of government",
-  deputy_head_of_government: "deputy head of government",
-};
-
-const typeWords = (types: readonly string[]) =>
-  types.map((t) => TYPE_WORDS[t] ?? t.replaceAll("_", " ")).join(" or ");
+/** Office types in words, singular or plural ("deputy head of government", "deputy heads of government"). */
+function typeWords(types: readonly string[], plural = false): string {
+  return types
+    .map((t) => {
+      const words = t.replaceAll("_", " ");
+      // The head noun is the first word, or the second after "deputy" or "vice".
+      return plural ? words.replace(/^((?:deputy |vice )?\w+)/, "$1s") : words;
+    })
+    .join(" or ");
+}
 
 const listed = (names: readonly string[]) =>
   names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
@@ -66,7 +68,7 @@ export function checkRoles(doc: Document, kb: KnowledgeBase): Finding[] {
     const actual = role.officeTypes.flatMap((t) => (country ? kb.holdersOn(t, country, date) : []));
     const actualNames = [...new Set(actual.map((id) => kb.entity(id)?.name ?? id))];
     const who = actualNames.length
-      ? `; the ${typeWords(role.officeTypes)}${actualNames.length > 1 ? "s" : ""} then ${actualNames.length > 1 ? "were" : "was"} ${listed(actualNames)}`
+      ? `; the ${typeWords(role.officeTypes, actualNames.length > 1)} then ${actualNames.length > 1 ? "were" : "was"} ${listed(actualNames)}`
       : "";
     return [
       {
