@@ -6,6 +6,7 @@ import { EXIT, reportError } from "./common.js";
 import { registerIngest } from "./ingest.js";
 import { registerKb } from "./kb.js";
 import { registerSearch } from "./search.js";
+import { registerServe } from "./serve.js";
 import { registerStats } from "./stats.js";
 
 const program = new Command("relata")
@@ -19,6 +20,7 @@ registerCheck(program);
 registerIngest(program);
 registerKb(program);
 registerSearch(program);
+registerServe(program);
 registerStats(program);
 
 try {

@@ -1,0 +1,92 @@
+import { timingSafeEqual } from "node:crypto";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Analyzer } from "../analysis.js";
+import type { Store } from "../store/store.js";
+import { analysisRoutes } from "./routes/analysis.js";
+import { documentRoutes } from "./routes/documents.js";
+import { kbRoutes } from "./routes/kb.js";
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly analyzer: Analyzer;
+  /** Required as a bearer token by every route that writes or runs heavy work for a client. */
+  readonly token: string;
+  /** Largest request body, in bytes. */
+  readonly bodyLimit?: number;
+  /** Requests per minute per client address. */
+  readonly rateLimit?: number;
+}
+
+export type App = FastifyInstance<
+  import("node:http").Server,
+  import("node:http").IncomingMessage,
+  import("node:http").ServerResponse,
+  import("fastify").FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A preHandler for write routes: a missing or wrong bearer token is a 401 before any work. */
+export function requireToken(token: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const header = request.headers.authorization ?? "";
+    const given = header.startsWith("Bearer ") ? header.slice(7) : "";
+    if (!given || !sameToken(given, token)) {
+      await reply
+        .code(401)
+        .send({ error: "unauthorized", message: "this route needs Authorization: Bearer <token>" });
+    }
+  };
+}
+
+/**
+ * The HTTP API. Routes are declared with JSON schemas, which validate requests and produce the
+ * OpenAPI 3.1 document served at /api/openapi.json. Errors are JSON without stack traces.
+ */
+export async function buildServer(options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
+    logger: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "relata API",
+        version: "0.1.0",
+        description: "Documents, analyses, checks and the knowledge base of a relata corpus.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+  });
+  await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: "1 minute" });
+
+  app.setErrorHandler(
+    (error: { statusCode?: number; validation?: unknown; message: string }, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      const message = status === 500 ? "internal error" : error.message;
+      void reply.code(status).send({
+        error: error.validation ? "invalid request" : status === 500 ? "internal" : "error",
+        message,
+      });
+    },
+  );
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: "not found", message: `no route ${request.method} ${request.url}` });
+  });
+
+  const guard = requireToken(options.token);
+  await app.register(documentRoutes(options.store, options.analyzer, guard), { prefix: "/api" });
+  await app.register(analysisRoutes(options.analyzer, guard), { prefix: "/api" });
+  await app.register(kbRoutes(options.analyzer.kb), { prefix: "/api" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
