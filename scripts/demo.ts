@@ -26,4 +26,6 @@ run(["analyze", "examples/brics-kazan.it.txt", "--format", "text"]);
 run(["check", "examples/altered/li-qiang-mosca.it.txt"]);
 run(["search", "Kursk", "--db", db]);
 run(["search", "Kazan", "--lang", "es", "--db", db]);
-process.stdout.write(`\nThe database is ${db}; try: node ${cli} search Putin --db ${db}\n`);
+process.stdout.write(
+  `\nThe database is ${db}. Browse it in the web app: node ${cli} serve --db ${db}, then open http://127.0.0.1:8700\n`,
+);

@@ -1,9 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Analyzer } from "../analysis.js";
+import { packageRoot } from "../paths.js";
 import type { Store } from "../store/store.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -79,8 +83,14 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       });
     },
   );
+  // The built web app (npm run build) is served at /, and any other non-API path gets its page.
+  const web = join(packageRoot(), "dist", "web");
+  const hasWeb = existsSync(join(web, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: web, index: "index.html" });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: "not found", message: `no route ${request.method} ${request.url}` });
+    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/"))
+      return reply.sendFile("index.html");
+    return reply.code(404).send({ error: "not found", message: `no route ${request.method} ${request.url}` });
   });
 
   const guard = requireToken(options.token);

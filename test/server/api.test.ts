@@ -135,6 +135,7 @@ describe("read routes", () => {
       "/api/check",
       "/api/documents",
       "/api/documents/{id}",
+      "/api/documents/{id}/findings",
       "/api/ingest",
       "/api/kb/entities",
       "/api/kb/entities/{id}",

@@ -7,18 +7,24 @@ import type { LayerName } from "../../document/layers.js";
 import { toOutput } from "../../document/output.js";
 import { searchVariants } from "../../kb/search-variants.js";
 import type { Store, StoredDocument } from "../../store/store.js";
+import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
 import { Analysis, DocumentInput, ErrorBody, SearchHit } from "../schemas.js";
 
 const DateBound = Type.String({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" });
 
-/** A stored document in the analysis contract, with its version history. */
-function storedOutput(stored: StoredDocument) {
+/** A stored document as a Document again, with the layers it was stored with. */
+function storedDocument(stored: StoredDocument): Document {
   let doc = Document.create({ ...stored });
   for (const [name, annotations] of Object.entries(stored.layers))
     doc = doc.withLayer(name as LayerName, annotations);
+  return doc;
+}
+
+/** A stored document in the analysis contract, with its version history. */
+function storedOutput(stored: StoredDocument) {
   return {
-    ...toOutput(doc),
+    ...toOutput(storedDocument(stored)),
     langSource: "stored",
     version: stored.version,
     previousId: stored.previousId ?? null,
@@ -74,6 +80,23 @@ export function documentRoutes(
         if (!stored)
           return reply.code(404).send({ error: "not found", message: `no document ${request.params.id}` });
         return storedOutput(stored);
+      },
+    );
+
+    app.get(
+      "/documents/:id/findings",
+      {
+        schema: {
+          summary: "The findings of a stored document's check",
+          params: Type.Object({ id: Type.String({ pattern: "^[0-9a-f]{16}$" }) }),
+          response: { 200: Type.Object({}, { additionalProperties: true }), 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const stored = store.get(request.params.id);
+        if (!stored)
+          return reply.code(404).send({ error: "not found", message: `no document ${request.params.id}` });
+        return checkDocument(storedDocument(stored), analyzer.kb);
       },
     );
 
