@@ -2,10 +2,14 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import autocannon from "autocannon";
 import { Analyzer } from "../src/analysis.js";
 import type { StageTimings } from "../src/document/pipeline.js";
 import { packageRoot } from "../src/paths.js";
+import { buildServer } from "../src/server/app.js";
 import { openSqliteStore } from "../src/store/sqlite/index.js";
+import type { Store } from "../src/store/store.js";
+import { checkDocument } from "../src/verify/check.js";
 import { exampleArticles, syntheticCorpus } from "./corpus.js";
 
 const quick = process.argv.includes("--quick");
@@ -24,6 +28,31 @@ function commit(): string {
   } catch {
     return "unknown";
   }
+}
+
+/**
+ * The article view's API latency under load from autocannon on loopback: 4 connections for a
+ * bounded time, each request for a different stored document.
+ */
+async function apiLatency(store: Store, analyzer: Analyzer, ids: readonly string[]) {
+  const app = await buildServer({ store, analyzer, token: "bench", rateLimit: 1_000_000 });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: 4,
+    duration: quick ? 3 : 10,
+    requests: [
+      { method: "GET", setupRequest: (req) => ({ ...req, path: `/api/documents/${ids[n++ % ids.length]}` }) },
+    ],
+  });
+  await app.close();
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+  };
 }
 
 async function main(): Promise<void> {
@@ -56,10 +85,24 @@ async function main(): Promise<void> {
       latencies.push(performance.now() - s);
     }
   }
+  const articleView = await apiLatency(
+    store,
+    analyzer,
+    analysed.map((d) => d.id),
+  );
   store.close();
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+
+  // relata check of one new document: analysis plus every check, as the CLI runs it.
+  const checks: number[] = [];
+  for (const d of corpus.slice(0, 50)) {
+    const s = performance.now();
+    checkDocument(analyzer.analyze(d), analyzer.kb);
+    checks.push(performance.now() - s);
+  }
+  checks.sort((a, b) => a - b);
 
   const figures: Figures = {
     date: new Date().toISOString(),
@@ -75,12 +118,18 @@ async function main(): Promise<void> {
     storeDocsPerSec: Math.round(COUNT / storeS),
     searchP50Ms: Number(p(0.5).toFixed(3)),
     searchP95Ms: Number(p(0.95).toFixed(3)),
+    checkP50Ms: Number((checks[Math.floor(checks.length / 2)] ?? 0).toFixed(1)),
+    checkP95Ms: Number((checks[Math.floor(checks.length * 0.95)] ?? 0).toFixed(1)),
+    articleViewRps: articleView.rps,
+    articleViewP50Ms: articleView.p50,
+    articleViewP97_5Ms: articleView.p97_5,
+    articleViewP99Ms: articleView.p99,
     pipelineLoadMs: Math.round(loadMs),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 
   const line = (k: string, v: unknown, unit = "") =>
-    process.stdout.write(`${k.padEnd(34)} ${String(v)}${unit}\n`);
+    process.stdout.write(`${k.padEnd(40)} ${String(v)}${unit}\n`);
   process.stdout.write(
     `relata bench (${figures.mode}, ${COUNT} documents of ~${figures.avgDocChars} chars, ${figures.languages})\n`,
   );
@@ -91,6 +140,11 @@ async function main(): Promise<void> {
   }
   line("SQLite store (batched, analysed)", figures.storeDocsPerSec, " documents/s");
   line(`full-text search over ${COUNT}`, `p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms`);
+  line("relata check of one document", `p50 ${figures.checkP50Ms} ms, p95 ${figures.checkP95Ms} ms`);
+  line(
+    `API article view over ${COUNT} (autocannon)`,
+    `p50 ${figures.articleViewP50Ms} ms, p97.5 ${figures.articleViewP97_5Ms} ms, p99 ${figures.articleViewP99Ms} ms, ${figures.articleViewRps} req/s (target p95 < 50 ms)`,
+  );
   line("pipeline load", figures.pipelineLoadMs, " ms");
   line("peak resident memory", figures.peakRssMB, " MB");
   process.stdout.write(`${JSON.stringify(figures)}\n`);
