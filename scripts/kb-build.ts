@@ -9,7 +9,15 @@ import { join } from "node:path";
 import { petrarchDate } from "../src/kb/importers/petrarch.js";
 import { nameKey } from "../src/kb/normalize.js";
 import { emptyRecords, formatKbRecords } from "../src/kb/records.js";
-import type { DatePrecision, Entity, EntityType, HoldsFact, KbRecords, NameKind } from "../src/kb/schema.js";
+import {
+  blankEntity,
+  type DatePrecision,
+  type Entity,
+  type EntityType,
+  type HoldsFact,
+  type KbRecords,
+  type NameKind,
+} from "../src/kb/schema.js";
 import { packageRoot, sharedRoot } from "../src/paths.js";
 
 const require = createRequire(import.meta.url);
@@ -58,20 +66,6 @@ function splitCsv(line: string): string[] {
   out.push(cur);
   return out;
 }
-
-const blank = (id: string, type: EntityType, name: string): Entity => ({
-  id,
-  type,
-  kind: "",
-  name,
-  country: "",
-  cameo: "",
-  wikidata: "",
-  geonames: 0,
-  lat: 0,
-  lon: 0,
-  population: 0,
-});
 
 const slug = (s: string) => nameKey(s).replace(/ /g, "-");
 const precisionOf = (date: string): DatePrecision =>
@@ -176,7 +170,7 @@ for (const a2 of Object.keys(countries.getAlpha2Codes()).sort()) {
   const centre = robustCentre(citiesOf.get(a2) ?? []) ?? (cap ? [Number(cap[6]), Number(cap[7])] : [0, 0]);
   const en = countries.getNames("en", { select: "all" })[a2]?.[0] ?? a2;
   b.entity("countries", {
-    ...blank(id, "country", display.get("en")?.of(a2) ?? en),
+    ...blankEntity(id, "country", display.get("en")?.of(a2) ?? en),
     kind: "country",
     country: a3,
     cameo: a3,
@@ -197,7 +191,7 @@ for (const [type, role, pattern] of rows(src("body-types.tsv"), "\t", false)) {
   for (const [a3, id] of countryId) {
     const country = b.out.countries?.entities.find((e) => e.id === id);
     b.entity("countries", {
-      ...blank(`r:${a3}.${type}`, "organisation", (pattern ?? "%s").replace("%s", country?.name ?? a3)),
+      ...blankEntity(`r:${a3}.${type}`, "organisation", (pattern ?? "%s").replace("%s", country?.name ?? a3)),
       kind: type ?? "",
       country: a3,
       cameo: `${a3}${role}`,
@@ -238,7 +232,7 @@ for (const c of cities) {
   if (population < 15000 && code !== "PPLC" && code !== "PPLA") continue;
   const id = `gn:${gid}`;
   b.entity("places", {
-    ...blank(id, "place", name),
+    ...blankEntity(id, "place", name),
     kind: code === "PPLC" ? "capital" : "city",
     country: alpha3(cc),
     geonames: Number(gid),
@@ -259,7 +253,7 @@ for (const [key, names] of cityNames) {
   const id = `gn:${a1}`;
   const centre = robustCentre(citiesOf.get(a1) ?? []) ?? (seat ? [Number(seat[6]), Number(seat[7])] : [0, 0]);
   b.entity("places", {
-    ...blank(id, "region", en),
+    ...blankEntity(id, "region", en),
     kind: "admin1",
     country: alpha3(a1.slice(0, 2)),
     lat: centre[0],
@@ -275,7 +269,7 @@ for (const [id, type, kind, country, cameo, name, wikidata, lat, lon] of rows(
   false,
 )) {
   b.entity("organisations", {
-    ...blank(id ?? "", type as EntityType, name ?? ""),
+    ...blankEntity(id ?? "", type as EntityType, name ?? ""),
     kind: kind ?? "",
     country: country ?? "",
     cameo: cameo ?? "",
@@ -301,7 +295,11 @@ function office(a3: string, type: string): string {
   const label = officeTypes.get(type)?.[2] ?? type;
   const countryName = b.out.countries?.entities.find((e) => e.id === countryId.get(a3))?.name ?? a3;
   b.entity("people", {
-    ...blank(id, "office", named?.[2] ?? `${label[0]?.toUpperCase()}${label.slice(1)} of ${countryName}`),
+    ...blankEntity(
+      id,
+      "office",
+      named?.[2] ?? `${label[0]?.toUpperCase()}${label.slice(1)} of ${countryName}`,
+    ),
     kind: named?.[1] ?? type,
     country: a3,
     cameo: `${a3}${officeTypes.get(type)?.[1] ?? "GOV"}`,
@@ -477,7 +475,7 @@ function surname(name: string, country: string): string {
 }
 for (const [id, h] of people) {
   b.entity("people", {
-    ...blank(id, "person", h.person),
+    ...blankEntity(id, "person", h.person),
     kind: "politician",
     country: h.country,
     wikidata: id.startsWith("Q") ? id : "",
@@ -525,7 +523,7 @@ for (const [actor, code, from, to, aliases] of rows(kbSeed("phoenix_dated_roles.
   const id = people.has(curatedId) ? curatedId : `r:ph.${slug(name)}`;
   const a3 = /^[A-Z]{3}/.test(code) && countryId.has(code.slice(0, 3)) ? code.slice(0, 3) : "";
   if (!people.has(id) && !b.records("petrarch").entities.some((e) => e.id === id)) {
-    b.entity("petrarch", { ...blank(id, "person", name), kind: "actor", country: a3 });
+    b.entity("petrarch", { ...blankEntity(id, "person", name), kind: "actor", country: a3 });
     b.name("petrarch", id, "*", "name", name);
     const family = surname(name, a3);
     if (family) b.name("petrarch", id, "*", "surname", family);

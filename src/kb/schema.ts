@@ -29,6 +29,23 @@ export interface Entity {
   readonly population: number;
 }
 
+/** An entity with only its identity filled in; builders and importers set the rest. */
+export function blankEntity(id: string, type: EntityType, name: string, kind = ""): Entity {
+  return {
+    id,
+    type,
+    kind,
+    name,
+    country: "",
+    cameo: "",
+    wikidata: "",
+    geonames: 0,
+    lat: 0,
+    lon: 0,
+    population: 0,
+  };
+}
+
 /** What a name record says about how the name may be matched. */
 export type NameKind =
   /** A full name or official name. */

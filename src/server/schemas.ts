@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { type PublishedDate, parsePublishedDate } from "../document/date.js";
 
 /** Shared response shapes of the API (full layers are passed through as objects). */
 export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
@@ -26,3 +27,13 @@ export const SearchHit = Type.Object({
   snippet: Type.String(),
   rank: Type.Number(),
 });
+
+/** The published date of a posted document: absent, a real date, or an error message for a 400. */
+export function inputDate(
+  date: string | undefined,
+  field = "date",
+): { date?: PublishedDate; error?: string } {
+  if (!date) return {};
+  const parsed = parsePublishedDate(date);
+  return parsed ? { date: parsed } : { error: `${field}: no such date ${date}` };
+}

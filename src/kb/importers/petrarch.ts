@@ -1,6 +1,6 @@
 import { nameKey } from "../normalize.js";
 import { emptyRecords, KbFormatError } from "../records.js";
-import type { KbRecords } from "../schema.js";
+import { blankEntity, type KbRecords } from "../schema.js";
 
 /**
  * TABARI/PETRARCH dates are YYMMDD (or YYYYMMDD); two-digit years from 30 on are 19xx, as in the
@@ -84,19 +84,7 @@ export function parsePetrarchActors(text: string, file: string): KbRecords {
     const key = nameKey(name);
     if (!key) throw new KbFormatError(file, n, "actor entry without a name");
     current = `petrarch:${key.replace(/ /g, "-")}`;
-    out.entities.push({
-      id: current,
-      type: "person",
-      kind: "actor",
-      name,
-      country: "",
-      cameo: "",
-      wikidata: "",
-      geonames: 0,
-      lat: 0,
-      lon: 0,
-      population: 0,
-    });
+    out.entities.push(blankEntity(current, "person", name, "actor"));
     out.names.push({ id: current, lang: "*", kind: "name", name });
     if (m[2] !== undefined) addCode(current, m[2], n);
   }

@@ -1,20 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, preHandlerAsyncHookHandler } from "fastify";
 import { Type } from "typebox";
 import type { Analyzer } from "../../analysis.js";
-import { parsePublishedDate } from "../../document/date.js";
 import type { Document } from "../../document/document.js";
 import { toOutput } from "../../document/output.js";
 import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
-import { Analysis, DocumentInput, ErrorBody } from "../schemas.js";
+import { Analysis, DocumentInput, ErrorBody, inputDate } from "../schemas.js";
 
 type Input = { text: string; title?: string; url?: string; lang?: string; date?: string };
 
 /** Analyses a posted document, or answers 400 for a date that does not exist. */
 function analyse(analyzer: Analyzer, input: Input, reply: FastifyReply): Document | undefined {
-  const date = input.date ? parsePublishedDate(input.date) : undefined;
-  if (input.date && !date) {
-    void reply.code(400).send({ error: "invalid request", message: `date: no such date ${input.date}` });
+  const { date, error } = inputDate(input.date);
+  if (error) {
+    void reply.code(400).send({ error: "invalid request", message: error });
     return undefined;
   }
   return analyzer.analyze({ ...input, date });

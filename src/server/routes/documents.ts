@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from "fastify";
 import { Type } from "typebox";
 import type { Analyzer } from "../../analysis.js";
-import { parsePublishedDate } from "../../document/date.js";
 import { Document } from "../../document/document.js";
 import type { LayerName } from "../../document/layers.js";
 import { toOutput } from "../../document/output.js";
@@ -9,7 +8,7 @@ import { searchVariants } from "../../kb/search-variants.js";
 import type { Store, StoredDocument } from "../../store/store.js";
 import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
-import { Analysis, DocumentInput, ErrorBody, SearchHit } from "../schemas.js";
+import { Analysis, DocumentInput, ErrorBody, inputDate, SearchHit } from "../schemas.js";
 
 const DateBound = Type.String({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" });
 
@@ -131,12 +130,8 @@ export function documentRoutes(
       async (request, reply) => {
         const docs = [];
         for (const [i, input] of request.body.documents.entries()) {
-          const date = input.date ? parsePublishedDate(input.date) : undefined;
-          if (input.date && !date) {
-            return reply
-              .code(400)
-              .send({ error: "invalid request", message: `documents/${i}/date: no such date ${input.date}` });
-          }
+          const { date, error } = inputDate(input.date, `documents/${i}/date`);
+          if (error) return reply.code(400).send({ error: "invalid request", message: error });
           docs.push(analyzer.analyze({ ...input, date }));
         }
         const outcomes = store.putMany(docs);
