@@ -95,7 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
   const guard = requireToken(options.token);
   await app.register(documentRoutes(options.store, options.analyzer, guard), { prefix: "/api" });
-  await app.register(analysisRoutes(options.analyzer, guard), { prefix: "/api" });
+  await app.register(analysisRoutes(options.store, options.analyzer, guard), { prefix: "/api" });
   await app.register(kbRoutes(options.analyzer.kb), { prefix: "/api" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import type { Analyzer } from "../../analysis.js";
 import type { Document } from "../../document/document.js";
 import { toOutput } from "../../document/output.js";
+import type { Store } from "../../store/store.js";
 import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
 import { Analysis, DocumentInput, ErrorBody, inputDate } from "../schemas.js";
@@ -19,7 +20,11 @@ function analyse(analyzer: Analyzer, input: Input, reply: FastifyReply): Documen
   return analyzer.analyze({ ...input, date });
 }
 
-export function analysisRoutes(analyzer: Analyzer, guard: preHandlerAsyncHookHandler): FastifyPluginAsync {
+export function analysisRoutes(
+  store: Store,
+  analyzer: Analyzer,
+  guard: preHandlerAsyncHookHandler,
+): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin as unknown as App;
     app.post(
@@ -50,7 +55,7 @@ export function analysisRoutes(analyzer: Analyzer, guard: preHandlerAsyncHookHan
       },
       async (request, reply) => {
         const doc = analyse(analyzer, request.body, reply);
-        return doc ? checkDocument(doc, analyzer.kb) : reply;
+        return doc ? checkDocument(doc, analyzer.kb, store) : reply;
       },
     );
   };

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from "fastify";
 import { Type } from "typebox";
 import type { Analyzer } from "../../analysis.js";
-import { Document } from "../../document/document.js";
-import type { LayerName } from "../../document/layers.js";
 import { toOutput } from "../../document/output.js";
 import { searchVariants } from "../../kb/search-variants.js";
+import { restoreDocument } from "../../store/restore.js";
 import type { Store, StoredDocument } from "../../store/store.js";
 import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
@@ -12,18 +11,10 @@ import { Analysis, DocumentInput, ErrorBody, inputDate, SearchHit } from "../sch
 
 const DateBound = Type.String({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" });
 
-/** A stored document as a Document again, with the layers it was stored with. */
-function storedDocument(stored: StoredDocument): Document {
-  let doc = Document.create({ ...stored });
-  for (const [name, annotations] of Object.entries(stored.layers))
-    doc = doc.withLayer(name as LayerName, annotations);
-  return doc;
-}
-
 /** A stored document in the analysis contract, with its version history. */
 function storedOutput(stored: StoredDocument) {
   return {
-    ...toOutput(storedDocument(stored)),
+    ...toOutput(restoreDocument(stored)),
     langSource: "stored",
     version: stored.version,
     previousId: stored.previousId ?? null,
@@ -95,7 +86,7 @@ export function documentRoutes(
         const stored = store.get(request.params.id);
         if (!stored)
           return reply.code(404).send({ error: "not found", message: `no document ${request.params.id}` });
-        return checkDocument(storedDocument(stored), analyzer.kb);
+        return checkDocument(restoreDocument(stored), analyzer.kb, store);
       },
     );
 

@@ -1,0 +1,172 @@
+import { type Document, sourceFromUrl } from "../document/document.js";
+import type { AmountValue, QuoteValue, TimeValue } from "../document/layers.js";
+import type { Annotation } from "../document/span.js";
+import type { DocEvidence, Finding, FindingKind } from "./finding.js";
+import type { Source } from "./sources.js";
+
+/** Amounts that differ by less than this share are the same figure, rounded or restated. */
+const AMOUNT_TOLERANCE = 0.1;
+/** A relative date resolved to a day ("two weeks ago") is only that precise, give or take. */
+const RELATIVE_DAY_SLACK = 7;
+
+const inside = (a: { start: number; end: number }, s: { start: number; end: number }) =>
+  a.start >= s.start && a.end <= s.end;
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** The first and last day numbers (days since 1970) a date of year, month or day precision covers. */
+function daysOf(value: string): [number, number] | undefined {
+  const m = ISO_DATE.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) - 1 : undefined, m[3] ? Number(m[3]) : undefined];
+  const day = (ms: number) => Math.round(ms / 86_400_000);
+  if (mo === undefined) return [day(Date.UTC(y, 0, 1)), day(Date.UTC(y + 1, 0, 1)) - 1];
+  if (d === undefined) return [day(Date.UTC(y, mo, 1)), day(Date.UTC(y, mo + 1, 1)) - 1];
+  return [day(Date.UTC(y, mo, d)), day(Date.UTC(y, mo, d))];
+}
+
+/** The days a TIMEX3 date value covers, widened for relative values resolved to a day. */
+function dayInterval(t: Annotation<TimeValue>): [number, number] | undefined {
+  const [from = "", to = from] = t.value.split("/");
+  const first = daysOf(from);
+  const last = daysOf(to);
+  if (!first || !last) return undefined;
+  const slack = t.anchor && from.length === 10 ? RELATIVE_DAY_SLACK : 0;
+  return [first[0] - slack, last[1] + slack];
+}
+
+const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+
+function sameAmount(a: AmountValue, b: AmountValue): boolean {
+  return (
+    a.unit === b.unit &&
+    Math.abs(a.value - b.value) <= AMOUNT_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value))
+  );
+}
+
+/** What one source says about one claim: nothing, agreement, or disagreement with its passage. */
+type Say = "silent" | "agrees" | "disagrees";
+
+interface Tally {
+  readonly annotation: Annotation;
+  readonly kind: FindingKind;
+  readonly agree: DocEvidence[];
+  readonly disagree: DocEvidence[];
+  readonly describe: (other: DocEvidence[]) => string;
+}
+
+function evidenceOf(doc: Document, span: { start: number; end: number }): DocEvidence {
+  return {
+    doc: doc.id,
+    url: doc.url,
+    lang: doc.lang,
+    start: span.start,
+    end: span.end,
+    text: doc.text.slice(span.start, span.end),
+  };
+}
+
+/**
+ * Compares the dates, amounts and quote attributions of each sentence of the suspect with those
+ * of its aligned sentences in every source. A value some sources state alike and none contradict
+ * is corroborated; one that aligned sources state otherwise, beyond the tolerance of its kind and
+ * precision, is contradicted, with their sentences as evidence.
+ */
+export function compareValues(suspect: Document, sources: readonly Source[]): Finding[] {
+  const tallies = new Map<string, Tally>();
+  const tally = (annotation: Annotation, kind: FindingKind, describe: Tally["describe"]) => {
+    const key = `${kind}:${annotation.start}:${annotation.end}`;
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { annotation, kind, agree: [], disagree: [], describe }));
+    return t;
+  };
+  const record = (t: Tally, say: Say, evidence: DocEvidence) => {
+    if (say === "agrees") t.agree.push(evidence);
+    else if (say === "disagrees") t.disagree.push(evidence);
+  };
+  const text = (a: Annotation) => suspect.text.slice(a.start, a.end);
+
+  for (const { doc, alignment } of sources) {
+    for (const { suspect: s, source: t } of alignment.pairs) {
+      const evidence = evidenceOf(doc, t);
+      const theirTimes = doc.layer("times").filter((x) => x.type === "DATE" && inside(x, t));
+      for (const mine of suspect.layer("times").filter((x) => x.type === "DATE" && inside(x, s))) {
+        const own = dayInterval(mine);
+        const theirs = theirTimes.map(dayInterval).filter((x): x is [number, number] => x !== undefined);
+        if (!own || theirs.length === 0) continue;
+        const item = tally(
+          mine,
+          "time",
+          (other) =>
+            `the article dates this "${text(mine)}" (${mine.value}); ${other.length} source${other.length > 1 ? "s" : ""} aligned with this sentence give${other.length > 1 ? "" : "s"} another date`,
+        );
+        record(item, theirs.some((x) => overlap(own, x)) ? "agrees" : "disagrees", evidence);
+      }
+      const theirAmounts = doc
+        .layer("amounts")
+        .filter((x) => x.kind !== "count" && x.kind !== "ordinal" && inside(x, t));
+      for (const mine of suspect
+        .layer("amounts")
+        .filter((x) => x.kind !== "count" && x.kind !== "ordinal" && inside(x, s))) {
+        const comparable = theirAmounts.filter((x) => x.unit === mine.unit);
+        if (comparable.length === 0) continue;
+        const item = tally(
+          mine,
+          "amount",
+          (other) =>
+            `the article gives ${mine.value} ${mine.unit} ("${text(mine)}"); ${other.length} aligned source sentence${other.length > 1 ? "s give" : " gives"} a different figure`,
+        );
+        record(item, comparable.some((x) => sameAmount(mine, x)) ? "agrees" : "disagrees", evidence);
+      }
+      const theirQuotes = doc
+        .layer("quotes")
+        .filter((q) => q.kind !== "indirect" && q.speaker?.kbId && inside(q, t));
+      for (const mine of suspect
+        .layer("quotes")
+        .filter((q) => q.kind !== "indirect" && q.speaker?.kbId && inside(q, s))) {
+        if (theirQuotes.length === 0) continue;
+        const speaker = (mine as Annotation<QuoteValue>).speaker;
+        const item = tally(
+          mine,
+          "attribution",
+          () =>
+            `the article attributes these words to ${speaker?.name}; the aligned source passage gives them to ${theirQuotes.map((q) => q.speaker?.name).join(", ")}`,
+        );
+        record(
+          item,
+          theirQuotes.some((q) => q.speaker?.kbId === speaker?.kbId) ? "agrees" : "disagrees",
+          evidence,
+        );
+      }
+    }
+  }
+
+  const outlets = (list: DocEvidence[]) =>
+    new Set(list.map((e) => (e.url ? new URL(e.url).hostname : e.doc))).size;
+  return [...tallies.values()].flatMap((t): Finding[] => {
+    const base = { start: t.annotation.start, end: t.annotation.end, text: text(t.annotation), kind: t.kind };
+    if (t.disagree.length > t.agree.length) {
+      return [
+        {
+          ...base,
+          verdict: "contradicted",
+          message: `${t.describe(t.disagree)}${t.agree.length ? ` (${t.agree.length} agree)` : ""}`,
+          evidence: [...t.disagree, ...t.agree],
+          confidence: Math.min(0.9, 0.5 + 0.1 * t.disagree.length),
+        },
+      ];
+    }
+    if (t.agree.length > 0 && t.disagree.length === 0) {
+      return [
+        {
+          ...base,
+          verdict: "corroborated",
+          message: `"${base.text}" is stated alike by ${t.agree.length} aligned source sentence${t.agree.length > 1 ? "s" : ""} from ${outlets(t.agree)} outlet${outlets(t.agree) > 1 ? "s" : ""}`,
+          evidence: t.agree,
+          confidence: Math.min(0.9, 0.5 + 0.1 * t.agree.length),
+        },
+      ];
+    }
+    return [];
+  });
+}

@@ -1,0 +1,57 @@
+import type { Document } from "../document/document.js";
+import { firstDay } from "../kb/dates.js";
+import type { KnowledgeBase } from "../kb/kb.js";
+import { searchVariants } from "../kb/search-variants.js";
+import { restoreDocument } from "../store/restore.js";
+import type { Store } from "../store/store.js";
+import { type Alignment, align, sentenceFacts } from "./align.js";
+
+/** A stored document the suspect may derive from or be checked against, with their alignment. */
+export interface Source {
+  readonly doc: Document;
+  readonly alignment: Alignment;
+}
+
+/** Entities searched for candidates, most mentioned first. */
+const SEARCHED_ENTITIES = 8;
+/** Candidates aligned in full. */
+const CANDIDATES = 30;
+/** Sources further apart in publication than this are not the same story. */
+const WINDOW_DAYS = 120;
+
+const days = (d: string) => Date.parse(firstDay(d)) / 86_400_000;
+
+/**
+ * The stored documents that report what the suspect reports, best aligned first. Candidates come
+ * from full-text searches for the suspect's most mentioned linked entities, each as the suspect
+ * writes it and under its names in the KB's other languages, so a translation is found too.
+ */
+export function findSources(suspect: Document, store: Store, kb: KnowledgeBase): Source[] {
+  const forms = new Map<string, { form: string; n: number }>();
+  for (const e of suspect.layer("entities")) {
+    if (!e.kbId || e.adjective) continue;
+    const form = suspect.text.slice(e.start, e.end);
+    const known = forms.get(e.kbId);
+    if (!known) forms.set(e.kbId, { form, n: 1 });
+    else forms.set(e.kbId, { form: form.length > known.form.length ? form : known.form, n: known.n + 1 });
+  }
+  const votes = new Map<string, number>();
+  const searched = [...forms.values()].sort((a, b) => b.n - a.n).slice(0, SEARCHED_ENTITIES);
+  for (const { form } of searched) {
+    for (const hit of store.search({ text: form, variants: searchVariants(kb, form), limit: 100 })) {
+      votes.set(hit.id, (votes.get(hit.id) ?? 0) + 1);
+    }
+  }
+  const ownDays = suspect.date ? days(suspect.date.value) : undefined;
+  const sources: Source[] = [];
+  for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES)) {
+    const stored = store.get(id);
+    if (!stored || stored.id === suspect.id || stored.text === suspect.text) continue;
+    if (ownDays !== undefined && stored.date && Math.abs(days(stored.date.value) - ownDays) > WINDOW_DAYS)
+      continue;
+    const doc = restoreDocument(stored);
+    const alignment = align(sentenceFacts(suspect), sentenceFacts(doc), doc.lang === suspect.lang);
+    if (alignment.pairs.length > 0) sources.push({ doc, alignment });
+  }
+  return sources.sort((a, b) => b.alignment.score - a.alignment.score);
+}
