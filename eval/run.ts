@@ -4,14 +4,17 @@ import { sharedRoot } from "../src/paths.js";
 import type { Row, Scorer } from "./scorer.js";
 import { amountsScorer } from "./scorers/amounts.js";
 import { seedMentionsScorer } from "./scorers/amounts-quotes-times-seed.js";
+import { eventsPloverScorer } from "./scorers/events-plover.js";
 import { fiveWScorer } from "./scorers/fivew.js";
 import { geoScorer } from "./scorers/geo.js";
 import { langIdScorer } from "./scorers/langid.js";
 import { linkingScorer } from "./scorers/linking.js";
 import { nerScorer } from "./scorers/ner.js";
 import { quotesScorer } from "./scorers/quotes.js";
+import { storiesScorer } from "./scorers/stories.js";
 import { timexScorer } from "./scorers/timex.js";
 import { toneScorer } from "./scorers/tone.js";
+import { verifyScorer } from "./scorers/verify.js";
 
 /** Every scorer of `npm run eval`, in the order their rows are printed. */
 const SCORERS: Scorer[] = [
@@ -24,7 +27,10 @@ const SCORERS: Scorer[] = [
   amountsScorer,
   quotesScorer,
   toneScorer,
+  eventsPloverScorer,
   seedMentionsScorer,
+  verifyScorer,
+  storiesScorer,
 ];
 
 function printTable(rows: Row[]): void {

@@ -1,6 +1,9 @@
 import type { Document } from "../document/document.js";
 import type { EntityValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
+import { LangPacks } from "../lang/packs.js";
+import { functionWords } from "../stages/function-words.js";
+import { phraseKey } from "../stages/phrases.js";
 
 /** What a sentence says, as comparable features: linked entities, numbers and dates in any language, words within one. */
 export interface SentenceFacts {
@@ -20,6 +23,10 @@ export interface SentenceFacts {
 
 const WORD = /[\p{L}\p{N}]{4,}/gu;
 
+let loaded: LangPacks | undefined;
+/** The language packs, for their closed-class words: two texts sharing "della" and "sono" say nothing alike. */
+const packs = () => (loaded ??= new LangPacks());
+
 const inside = (a: Annotation, s: Annotation) => a.start >= s.start && a.end <= s.end;
 
 const isGeneral = (e: Annotation<EntityValue>) =>
@@ -36,6 +43,7 @@ export function sentenceFacts(doc: Document): SentenceFacts[] {
   const entities = doc.layer("entities");
   const amounts = doc.layer("amounts");
   const times = doc.layer("times");
+  const closed = functionWords(packs().get(doc.lang));
   return doc.layer("sentences").map((s, index) => {
     const anchors = new Set<string>();
     for (const e of entities)
@@ -45,7 +53,11 @@ export function sentenceFacts(doc: Document): SentenceFacts[] {
       if (inside(a, s) && (a.kind === "money" || a.kind === "percent")) anchors.add(`n:${a.value}${a.unit}`);
     }
     for (const t of times) if (inside(t, s) && t.type === "DATE" && !t.anchor) anchors.add(`t:${t.value}`);
-    const words = new Set((doc.text.slice(s.start, s.end).toLowerCase().match(WORD) ?? []) as string[]);
+    const words = new Set(
+      ((doc.text.slice(s.start, s.end).toLowerCase().match(WORD) ?? []) as string[]).filter(
+        (w) => !closed.has(phraseKey(w)),
+      ),
+    );
     return { index, start: s.start, end: s.end, paragraph: s.paragraph, anchors, words };
   });
 }
@@ -60,11 +72,11 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 const weightOf = (set: ReadonlySet<string>) => [...set].reduce((sum, x) => sum + weight(x), 0);
 
 /**
- * Anchors in common, weighted: the mean of Dice and the overlap coefficient, so that a short
- * sentence restating part of a long one still matches it. Nothing when no shared anchor is
- * specific to the story: naming the same countries is not saying the same thing.
+ * Anchors in common, weighted (Dice). With `partial`, the mean of Dice and the overlap coefficient,
+ * so that a short sentence restating part of a long one matches it too. Nothing when no shared
+ * anchor is specific to the story: naming the same countries is not saying the same thing.
  */
-function anchorSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function anchorSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>, partial = false): number {
   let shared = 0;
   let specific = false;
   for (const x of a) {
@@ -75,7 +87,8 @@ function anchorSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numbe
   if (!specific) return 0;
   const wa = weightOf(a);
   const wb = weightOf(b);
-  return ((2 * shared) / (wa + wb) + shared / Math.min(wa, wb)) / 2;
+  const dice = (2 * shared) / (wa + wb);
+  return partial ? (dice + shared / Math.min(wa, wb)) / 2 : dice;
 }
 
 /**
@@ -87,6 +100,14 @@ export function similarity(a: SentenceFacts, b: SentenceFacts, sameLanguage: boo
   if (!sameLanguage) return anchors;
   const words = dice(a.words, b.words);
   return a.anchors.size + b.anchors.size === 0 ? words : 0.4 * anchors + 0.6 * words;
+}
+
+/**
+ * Whether two sentences of different reports may speak of the same thing, part of one restated in
+ * the other: looser than `similarity`, for finding the other reports' statement of a date.
+ */
+export function mayRestate(a: SentenceFacts, b: SentenceFacts): boolean {
+  return anchorSimilarity(a.anchors, b.anchors, true) >= ALIGNED;
 }
 
 /** Below this a sentence has no counterpart in the other document. */
@@ -108,6 +129,8 @@ export interface Alignment {
   readonly dropped: readonly SentenceFacts[];
   /** Mean best similarity over the suspect's sentences: how much of it the source accounts for. */
   readonly score: number;
+  /** Share of the source's sentences the suspect has a counterpart for: near 1 for a copy, even with additions. */
+  readonly coverage: number;
 }
 
 /**
@@ -141,5 +164,6 @@ export function align(
     added,
     dropped: source.filter((t) => !used.has(t.index)),
     score: suspect.length ? total / suspect.length : 0,
+    coverage: source.length ? used.size / source.length : 0,
   };
 }

@@ -1,13 +1,22 @@
 import { type Document, sourceFromUrl } from "../document/document.js";
 import type { AmountValue, QuoteValue, TimeValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
+import { mayRestate, type SentenceFacts, sentenceFacts } from "./align.js";
 import type { DocEvidence, Finding, FindingKind } from "./finding.js";
+import { isDerived } from "./passages.js";
 import type { Source } from "./sources.js";
 
 /** Amounts that differ by less than this share are the same figure, rounded or restated. */
 const AMOUNT_TOLERANCE = 0.1;
 /** A relative date resolved to a day ("two weeks ago") is only that precise, give or take. */
 const RELATIVE_DAY_SLACK = 7;
+/**
+ * Values are compared only between sentences this alike: two reports' loosely similar sentences
+ * often speak of different moments and figures, and comparing them would invent contradictions.
+ */
+const COMPARABLE_PAIR = 0.6;
+/** Within one language shared words are evidence too, and a changed name lowers the anchors' part. */
+const COMPARABLE_PAIR_SAME_LANGUAGE = 0.45;
 
 const inside = (a: { start: number; end: number }, s: { start: number; end: number }) =>
   a.start >= s.start && a.end <= s.end;
@@ -37,6 +46,9 @@ function dayInterval(t: Annotation<TimeValue>): [number, number] | undefined {
 
 const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 
+/** Ordinals name, they do not measure; a count is comparable only with what it counts. */
+const comparableAmount = (a: AmountValue) => a.kind !== "ordinal" && (a.kind !== "count" || a.unit !== "");
+
 function sameAmount(a: AmountValue, b: AmountValue): boolean {
   return (
     a.unit === b.unit &&
@@ -44,15 +56,47 @@ function sameAmount(a: AmountValue, b: AmountValue): boolean {
   );
 }
 
-/** What one source says about one claim: nothing, agreement, or disagreement with its passage. */
-type Say = "silent" | "agrees" | "disagrees";
-
 interface Tally {
   readonly annotation: Annotation;
   readonly kind: FindingKind;
   readonly agree: DocEvidence[];
   readonly disagree: DocEvidence[];
+  /** What each disagreeing source says instead, in the order of `disagree`. */
+  readonly alternatives: Alternative[][];
   readonly describe: (other: DocEvidence[]) => string;
+}
+
+/** A date the article gives relative to its own, in its past ("two months ago"), resolved with certainty. */
+function pastRelative(t: Annotation<TimeValue>): boolean {
+  return (
+    t.anchor !== null &&
+    !t.uncertain &&
+    /^\d{4}/.test(t.value) &&
+    t.value.slice(0, t.anchor.length) < t.anchor
+  );
+}
+
+/** A value a source states instead: a range (days, or an amount with its tolerance) or a key (a speaker). */
+type Alternative = { readonly lo: number; readonly hi: number } | { readonly key: string };
+
+const sameAlternative = (a: Alternative, b: Alternative) =>
+  "key" in a ? "key" in b && a.key === b.key : !("key" in b) && a.lo <= b.hi && b.lo <= a.hi;
+
+/**
+ * Independent sources contradict only when two of them, from different documents, agree with each
+ * other on another value: real reports of one story disagree a little, and a lone different value
+ * is as likely about something else.
+ */
+function consensus(t: Tally): boolean {
+  for (let i = 0; i < t.disagree.length; i++) {
+    for (let j = i + 1; j < t.disagree.length; j++) {
+      if (t.disagree[i]?.doc === t.disagree[j]?.doc) continue;
+      const a = t.alternatives[i] ?? [];
+      const b = t.alternatives[j] ?? [];
+      if (a.some((x) => b.some((y) => sameAlternative(x, y)))) return true;
+    }
+  }
+  return false;
 }
 
 function evidenceOf(doc: Document, span: { start: number; end: number }): DocEvidence {
@@ -76,38 +120,61 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
   const tallies = new Map<string, Tally>();
   const tally = (annotation: Annotation, kind: FindingKind, describe: Tally["describe"]) => {
     const key = `${kind}:${annotation.start}:${annotation.end}`;
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { annotation, kind, agree: [], disagree: [], describe }));
+    const known = tallies.get(key);
+    if (known) return known;
+    const t: Tally = { annotation, kind, agree: [], disagree: [], alternatives: [], describe };
+    tallies.set(key, t);
     return t;
   };
-  const record = (t: Tally, say: Say, evidence: DocEvidence) => {
-    if (say === "agrees") t.agree.push(evidence);
-    else if (say === "disagrees") t.disagree.push(evidence);
+  const record = (t: Tally, agrees: boolean, evidence: DocEvidence, alternatives: Alternative[]) => {
+    if (agrees) t.agree.push(evidence);
+    else {
+      t.disagree.push(evidence);
+      t.alternatives.push(alternatives);
+    }
   };
   const text = (a: Annotation) => suspect.text.slice(a.start, a.end);
 
+  const derivedFrom = new Set<string>();
+  const compareTimes = (s: SentenceFacts, t: SentenceFacts, doc: Document, relativeOnly: boolean) => {
+    const evidence = evidenceOf(doc, t);
+    const theirTimes = doc.layer("times").filter((x) => x.type === "DATE" && inside(x, t));
+    const mineHere = suspect.layer("times").filter((x) => x.type === "DATE" && inside(x, s));
+    for (const mine of relativeOnly ? mineHere.filter(pastRelative) : mineHere) {
+      const own = dayInterval(mine);
+      const theirs = theirTimes.map(dayInterval).filter((x): x is [number, number] => x !== undefined);
+      if (!own || theirs.length === 0) continue;
+      const item = tally(
+        mine,
+        "time",
+        (other) =>
+          `the article dates this "${text(mine)}" (${mine.value}); ${other.length} source${other.length > 1 ? "s" : ""} aligned with this sentence give${other.length > 1 ? "" : "s"} another date`,
+      );
+      record(
+        item,
+        theirs.some((x) => overlap(own, x)),
+        evidence,
+        theirs.map(([lo, hi]) => ({ lo, hi })),
+      );
+    }
+  };
   for (const { doc, alignment } of sources) {
-    for (const { suspect: s, source: t } of alignment.pairs) {
+    const derived = isDerived(alignment);
+    if (derived) derivedFrom.add(doc.id);
+    // A date given relative to the article ("two months ago") is what a rewrite shifts, and other
+    // reports state the same moment in sentences that restate only part of the suspect's: for those
+    // look wider (the consensus rule below guards against reading unrelated dates as contradictions).
+    if (!derived) {
+      const theirs = sentenceFacts(doc);
+      for (const s of alignment.facts)
+        for (const t of theirs) if (mayRestate(s, t)) compareTimes(s, t, doc, true);
+    }
+    for (const { suspect: s, source: t, score } of alignment.pairs) {
+      if (score < (doc.lang === suspect.lang ? COMPARABLE_PAIR_SAME_LANGUAGE : COMPARABLE_PAIR)) continue;
       const evidence = evidenceOf(doc, t);
-      const theirTimes = doc.layer("times").filter((x) => x.type === "DATE" && inside(x, t));
-      for (const mine of suspect.layer("times").filter((x) => x.type === "DATE" && inside(x, s))) {
-        const own = dayInterval(mine);
-        const theirs = theirTimes.map(dayInterval).filter((x): x is [number, number] => x !== undefined);
-        if (!own || theirs.length === 0) continue;
-        const item = tally(
-          mine,
-          "time",
-          (other) =>
-            `the article dates this "${text(mine)}" (${mine.value}); ${other.length} source${other.length > 1 ? "s" : ""} aligned with this sentence give${other.length > 1 ? "" : "s"} another date`,
-        );
-        record(item, theirs.some((x) => overlap(own, x)) ? "agrees" : "disagrees", evidence);
-      }
-      const theirAmounts = doc
-        .layer("amounts")
-        .filter((x) => x.kind !== "count" && x.kind !== "ordinal" && inside(x, t));
-      for (const mine of suspect
-        .layer("amounts")
-        .filter((x) => x.kind !== "count" && x.kind !== "ordinal" && inside(x, s))) {
+      if (derived) compareTimes(s, t, doc, false);
+      const theirAmounts = doc.layer("amounts").filter((x) => comparableAmount(x) && inside(x, t));
+      for (const mine of suspect.layer("amounts").filter((x) => comparableAmount(x) && inside(x, s))) {
         const comparable = theirAmounts.filter((x) => x.unit === mine.unit);
         if (comparable.length === 0) continue;
         const item = tally(
@@ -116,7 +183,15 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
           (other) =>
             `the article gives ${mine.value} ${mine.unit} ("${text(mine)}"); ${other.length} aligned source sentence${other.length > 1 ? "s give" : " gives"} a different figure`,
         );
-        record(item, comparable.some((x) => sameAmount(mine, x)) ? "agrees" : "disagrees", evidence);
+        record(
+          item,
+          comparable.some((x) => sameAmount(mine, x)),
+          evidence,
+          comparable.map((x) => ({
+            lo: x.value * (1 - AMOUNT_TOLERANCE),
+            hi: x.value * (1 + AMOUNT_TOLERANCE),
+          })),
+        );
       }
       const theirQuotes = doc
         .layer("quotes")
@@ -134,18 +209,24 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
         );
         record(
           item,
-          theirQuotes.some((q) => q.speaker?.kbId === speaker?.kbId) ? "agrees" : "disagrees",
+          theirQuotes.some((q) => q.speaker?.kbId === speaker?.kbId),
           evidence,
+          theirQuotes.map((q) => ({ key: q.speaker?.kbId ?? "" })),
         );
       }
     }
   }
 
-  const outlets = (list: DocEvidence[]) =>
-    new Set(list.map((e) => (e.url ? new URL(e.url).hostname : e.doc))).size;
+  const outlets = (list: DocEvidence[]) => new Set(list.map((e) => sourceFromUrl(e.url) ?? e.doc)).size;
   return [...tallies.values()].flatMap((t): Finding[] => {
     const base = { start: t.annotation.start, end: t.annotation.end, text: text(t.annotation), kind: t.kind };
-    if (t.disagree.length > t.agree.length) {
+    // A source the suspect derives from outweighs the others; otherwise two must agree on another
+    // value and none may state the suspect's.
+    const derivedSays = (list: DocEvidence[]) => list.some((e) => derivedFrom.has(e.doc));
+    const contradicted = derivedSays(t.disagree)
+      ? !derivedSays(t.agree)
+      : consensus(t) && t.agree.length === 0;
+    if (contradicted) {
       return [
         {
           ...base,
