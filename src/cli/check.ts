@@ -5,11 +5,12 @@ import { readSource } from "../readers/index.js";
 import { openSource } from "../readers/input.js";
 import { openSqliteStore } from "../store/sqlite/index.js";
 import { type CheckReport, checkDocument } from "../verify/check.js";
+import { htmlReport } from "../verify/html-report.js";
 import { DEFAULT_DB, EXIT, parseDateFlag, parseFormat, parseLangFlag, reportError } from "./common.js";
 
 interface CheckFlags {
   db: string;
-  format: "json" | "text";
+  format: "json" | "text" | "html";
   lang?: string;
   date?: string;
 }
@@ -33,7 +34,12 @@ export function registerCheck(program: Command): void {
     .description("check what an article claims against the knowledge base, and print the findings")
     .argument("<file>", "the article (seed, plain text or JSON Lines), or - for standard input")
     .option("--db <file>", "corpus to check against (skipped when the file does not exist)", DEFAULT_DB)
-    .option("--format <format>", "json or text", parseFormat(["json", "text"]), "text")
+    .option(
+      "--format <format>",
+      "text, json, or html (one self-contained page)",
+      parseFormat(["json", "text", "html"]),
+      "text",
+    )
     .option("--lang <code>", "language of the input, overriding detection", parseLangFlag)
     .option("--date <date>", "published date for plain text", parseDateFlag)
     .action(async (file: string, flags: CheckFlags) => {
@@ -48,9 +54,12 @@ export function registerCheck(program: Command): void {
         const doc = analyzer.analyze(item.init);
         const report = checkDocument(doc, analyzer.kb, store);
         checked++;
-        process.stdout.write(
-          flags.format === "json" ? `${JSON.stringify(report)}\n` : `${asText(report, doc.title)}\n`,
-        );
+        const out = {
+          json: () => `${JSON.stringify(report)}\n`,
+          text: () => `${asText(report, doc.title)}\n`,
+          html: () => htmlReport(doc, report),
+        };
+        process.stdout.write(out[flags.format]());
       }
       store?.close();
       process.exitCode = checked ? EXIT.ok : EXIT.failed;

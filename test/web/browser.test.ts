@@ -1,19 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Analyzer } from "../../src/analysis.js";
 import { ingestPaths } from "../../src/ingest.js";
 import { packageRoot } from "../../src/paths.js";
 import { type App, buildServer } from "../../src/server/app.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(CHROMIUM);
-// CI installs Debian's chromium and sets this, so that a missing browser fails instead of skipping.
-if (!hasBrowser && process.env.RELATA_REQUIRE_BROWSER) throw new Error(`no browser at ${CHROMIUM}`);
-if (!hasBrowser) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium)`);
+import { hasBrowser, launch } from "./chromium.js";
 
 const TOKEN = "browser-test-token";
 const shots = join(packageRoot(), "test-results", "screenshots");
@@ -38,19 +33,7 @@ beforeAll(async () => {
   store.put(analyzer.analyze({ ...HOSTILE, date: { value: HOSTILE.date, precision: "day" } }));
   app = await buildServer({ store, analyzer, token: TOKEN });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
-  // playwright gives every launch a fresh, empty user-data-dir of its own.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launch();
   page = await browser.newPage();
   mkdirSync(shots, { recursive: true });
 }, 60_000);
