@@ -8,6 +8,9 @@ import { openSource } from "../readers/input.js";
 import { EXIT, parseDateFlag, parseFormat, parseLangFlag, parsePositiveInt, reportError } from "./common.js";
 import { summarize } from "./summary.js";
 
+/** Formats that carry several documents per input. */
+const MANY_DOCUMENTS = new Set(["jsonl", "feed", "warc"]);
+
 interface AnalyzeFlags {
   format: "json" | "text";
   lang?: string;
@@ -22,7 +25,7 @@ export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
     .description(
-      "analyse one file (seed, plain text or JSON Lines) or standard input, and print what was found",
+      "analyse one file (seed, plain text, JSON Lines, HTML, RSS/Atom, WARC) or standard input, and print what was found",
     )
     .argument("[file]", "input file, or - for standard input", "-")
     .option(
@@ -52,10 +55,10 @@ async function analyze(file: string, flags: AnalyzeFlags): Promise<number> {
     maxDocumentBytes: flags.maxBytes,
   };
   const source = openSource(file);
-  // JSON Lines input prints one compact object per line; a single article prints readably.
-  // An unreadable input is reported by readSource below, with the other input errors.
+  // Inputs of many documents (JSON Lines, feeds, WARC) print one compact object per line; a single
+  // article prints readably. An unreadable input is reported by readSource below.
   const lines = await source.head(SNIFF_BYTES).then(
-    (head) => detectFormat(head, source.name) === "jsonl",
+    (head) => MANY_DOCUMENTS.has(detectFormat(head, source.name)),
     () => false,
   );
   let analysed = 0;

@@ -1,4 +1,6 @@
 import { SNIFF_BYTES } from "./decode.js";
+import { feedReader } from "./feed.js";
+import { htmlReader } from "./html.js";
 import { expandPaths, ioReason, openSource } from "./input.js";
 import { jsonlReader } from "./jsonl.js";
 import {
@@ -11,12 +13,21 @@ import {
 } from "./reader.js";
 import { seedReader } from "./seed.js";
 import { textReader } from "./text.js";
+import { warcReader } from "./warc.js";
 
 /**
- * Readers in the order their sniffing is tried: a seed first line and a JSON object are sure
- * signs (a `.jsonl` name only a hint), and plain text takes everything else.
+ * Readers in the order their sniffing is tried: a seed first line, a WARC header (gzip'd or not),
+ * a feed root element, an HTML start and a JSON object are sure signs (extensions only hints), and
+ * plain text takes everything else.
  */
-export const READERS: readonly Reader[] = [seedReader, jsonlReader, textReader];
+export const READERS: readonly Reader[] = [
+  seedReader,
+  warcReader,
+  feedReader,
+  htmlReader,
+  jsonlReader,
+  textReader,
+];
 export const FORMATS: readonly string[] = READERS.map((reader) => reader.format);
 
 /** The format of an input, chosen by its first bytes; the name is only a hint. */

@@ -51,9 +51,11 @@ describe("detectFormat", () => {
 
 describe("readerFor", () => {
   it("knows the formats and refuses others", () => {
-    expect(FORMATS).toEqual(["seed", "jsonl", "text"]);
+    expect(FORMATS).toEqual(["seed", "warc", "feed", "html", "jsonl", "text"]);
     expect(readerFor("seed").format).toBe("seed");
-    expect(() => readerFor("yaml")).toThrow('unknown format "yaml" (expected seed, jsonl, text)');
+    expect(() => readerFor("yaml")).toThrow(
+      'unknown format "yaml" (expected seed, warc, feed, html, jsonl, text)',
+    );
   });
 });
 
