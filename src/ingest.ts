@@ -1,7 +1,8 @@
 import type { Analyzer } from "./analysis.js";
+import type { CorpusStore } from "./corpus/corpus-store.js";
 import type { Document } from "./document/document.js";
 import { readAll } from "./readers/index.js";
-import type { InputError, ReadOptions } from "./readers/reader.js";
+import type { InputError, ReadItem, ReadOptions } from "./readers/reader.js";
 import type { IngestOutcome, Store } from "./store/store.js";
 
 export interface IngestCounts {
@@ -17,6 +18,8 @@ export interface IngestOptions extends ReadOptions {
   readonly format?: string | undefined;
   /** Documents written per transaction. */
   readonly batchSize?: number | undefined;
+  /** Where each stored batch is placed into duplicate groups and stories, right after it is written. */
+  readonly corpus?: CorpusStore | undefined;
   readonly onError?: ((error: InputError | Error, where: string) => void) | undefined;
   readonly onProgress?: ((counts: Readonly<IngestCounts>) => void) | undefined;
 }
@@ -26,11 +29,21 @@ export interface IngestOptions extends ReadOptions {
  * reported through onError and skipped; documents are written in batched transactions, and a
  * batch that fails is retried one document at a time so that only the bad one is lost.
  */
-export async function ingestPaths(
+export function ingestPaths(
   store: Store,
   analyzer: Analyzer,
   paths: readonly string[],
   options: IngestOptions = {},
+): Promise<IngestCounts> {
+  return ingestItems(store, analyzer, readAll(paths, options, options.format), options);
+}
+
+/** Analyses and stores read items from any source (files, a fetch), as ingestPaths does. */
+export async function ingestItems(
+  store: Store,
+  analyzer: Analyzer,
+  items: AsyncIterable<ReadItem>,
+  options: Omit<IngestOptions, keyof ReadOptions | "format"> = {},
 ): Promise<IngestCounts> {
   const counts: IngestCounts = { read: 0, added: 0, unchanged: 0, newVersions: 0, errors: 0 };
   const batchSize = options.batchSize ?? 200;
@@ -59,10 +72,11 @@ export async function ingestPaths(
       }
     }
     batch = [];
+    options.corpus?.update();
     options.onProgress?.(counts);
   };
 
-  for await (const item of readAll(paths, options, options.format)) {
+  for await (const item of items) {
     if (item.kind === "error") {
       fail(item.error, item.error.input);
       continue;

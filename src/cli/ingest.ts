@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { Analyzer } from "../analysis.js";
 import { type IngestCounts, ingestPaths } from "../ingest.js";
 import { FORMATS } from "../readers/index.js";
+import { openSqliteCorpusStore } from "../store/sqlite/corpus-store.js";
 import { openSqliteStore } from "../store/sqlite/index.js";
 import {
   DEFAULT_DB,
@@ -25,14 +26,16 @@ interface IngestFlags {
 export function registerIngest(program: Command): void {
   program
     .command("ingest")
-    .description("read, analyse and store files and folders (seed, plain text, JSON Lines)")
+    .description(
+      "read, analyse and store files and folders (seed, plain text, JSON Lines, HTML, RSS/Atom, WARC)",
+    )
     .argument("<paths...>", "files or folders")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
     .option("--lang <code>", "language of plain-text inputs, overriding detection", parseLangFlag)
     .option("--date <date>", "published date of plain-text inputs", parseDateFlag)
     .option(
       "--format <format>",
-      "force a reader instead of detecting it: seed, text or jsonl",
+      `force a reader instead of detecting it: ${FORMATS.join(", ")}`,
       parseFormat(FORMATS),
     )
     .option("--max-bytes <n>", "largest document accepted, in bytes", parsePositiveInt)
@@ -43,6 +46,8 @@ export function registerIngest(program: Command): void {
 
 async function ingest(paths: string[], flags: IngestFlags): Promise<number> {
   const store = openSqliteStore(flags.db);
+  // Each stored batch joins its duplicate groups and stories as it lands.
+  const corpus = openSqliteCorpusStore(flags.db);
   const started = performance.now();
   const rate = (n: number) => (n / Math.max((performance.now() - started) / 1000, 1e-3)).toFixed(1);
   // A live bar on a terminal; plain log lines when stderr is a file or a pipe.
@@ -63,6 +68,7 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<number> {
   };
   try {
     const counts = await ingestPaths(store, new Analyzer(), paths, {
+      corpus,
       lang: flags.lang,
       date: flags.date,
       maxDocumentBytes: flags.maxBytes,
@@ -81,6 +87,7 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<number> {
     );
     return counts.read === 0 && counts.errors > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    corpus.close();
     store.close();
   }
 }

@@ -64,6 +64,58 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: "duplicate groups, stories with their members and feature counts for incremental clustering",
+    sql: `
+      -- Every placed document points to its duplicate group, named after the group's first document.
+      CREATE TABLE duplicates (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (id),
+        group_id TEXT NOT NULL REFERENCES documents (id),
+        kind TEXT NOT NULL CHECK (kind IN ('first', 'exact', 'near')),
+        similarity REAL NOT NULL,
+        -- The MinHash signature, to compare later documents with this one.
+        signature TEXT NOT NULL CHECK (json_valid(signature))
+      ) STRICT;
+      CREATE INDEX duplicates_group ON duplicates (group_id);
+      -- LSH bands of the signatures (language-prefixed): documents sharing a band are candidates.
+      CREATE TABLE duplicate_bands (
+        band TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents (id),
+        PRIMARY KEY (band, doc_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        size INTEGER NOT NULL,
+        date_first TEXT,
+        date_last TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX stories_dates ON stories (date_last, date_first);
+      CREATE TABLE story_members (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (id),
+        story_id INTEGER NOT NULL REFERENCES stories (id),
+        score REAL NOT NULL
+      ) STRICT;
+      CREATE INDEX story_members_story ON story_members (story_id);
+      -- How many members of a story hold each feature: the story's centroid, and its inverted index.
+      CREATE TABLE story_features (
+        story_id INTEGER NOT NULL REFERENCES stories (id),
+        feature TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (story_id, feature)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX story_features_feature ON story_features (feature, story_id);
+      -- Document frequency of each feature over placed documents, for IDF weights, with a name for labels.
+      CREATE TABLE corpus_features (
+        feature TEXT PRIMARY KEY,
+        df INTEGER NOT NULL,
+        -- The weight of the feature's kind (an entity type, a day, an amount, a word), before IDF.
+        weight REAL NOT NULL,
+        name TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**
