@@ -12,6 +12,7 @@ import { linkingScorer } from "./scorers/linking.js";
 import { nerScorer } from "./scorers/ner.js";
 import { quotesScorer } from "./scorers/quotes.js";
 import { storiesScorer } from "./scorers/stories.js";
+import { dedupScorer } from "./scorers/stories-dedup.js";
 import { timexScorer } from "./scorers/timex.js";
 import { toneScorer } from "./scorers/tone.js";
 import { verifyScorer } from "./scorers/verify.js";
@@ -30,6 +31,7 @@ const SCORERS: Scorer[] = [
   eventsPloverScorer,
   seedMentionsScorer,
   verifyScorer,
+  dedupScorer,
   storiesScorer,
 ];
 

@@ -3,11 +3,14 @@ import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./analyze.js";
 import { registerCheck } from "./check.js";
 import { EXIT, reportError } from "./common.js";
+import { registerExport } from "./export.js";
+import { registerFetch } from "./fetch.js";
 import { registerIngest } from "./ingest.js";
 import { registerKb } from "./kb.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerStats } from "./stats.js";
+import { registerStories } from "./stories.js";
 
 const program = new Command("relata")
   .description("Turns news articles into a verifiable record of events, and checks it across sources.")
@@ -17,11 +20,14 @@ const program = new Command("relata")
 
 registerAnalyze(program);
 registerCheck(program);
+registerExport(program);
+registerFetch(program);
 registerIngest(program);
 registerKb(program);
 registerSearch(program);
 registerServe(program);
 registerStats(program);
+registerStories(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -117,6 +117,37 @@ export interface ToneValue {
   readonly signal: "weak";
 }
 
+/** An actor of an event: an entity annotation's span with its KB link and CAMEO actor code. */
+export interface EventActor extends SubSpan {
+  readonly kbId: string;
+  readonly name: string;
+  /** CAMEO actor code: the KB's code, or a country plus the role the text gives it (UKR + MIL). */
+  readonly cameo: string;
+}
+
+/** A coded political event (stage `events`, docs/EVENTS.md); the annotation spans the trigger. */
+export interface EventValue {
+  /** Index of the sentence in the `sentences` layer. */
+  readonly sentence: number;
+  /** CAMEO event code, its root, QuadClass and Goldstein score (data/ontology/). */
+  readonly code: string;
+  readonly root: string;
+  readonly quad: 1 | 2 | 3 | 4;
+  readonly goldstein: number;
+  /** PLOVER event type from the CAMEO→PLOVER crosswalk. */
+  readonly plover: string;
+  /** asserted; negated ("did not condemn"); planned ("will visit"); reported (inside reported speech). */
+  readonly mode: "asserted" | "negated" | "planned" | "reported";
+  readonly source: EventActor | null;
+  readonly target: EventActor | null;
+  /** TIMEX3 value of the nearest date in the sentence, else the publication date, else null. */
+  readonly date: string | null;
+  readonly place:
+    | (SubSpan & { readonly kbId: string; readonly name: string; readonly country: string })
+    | null;
+  readonly confidence: number;
+}
+
 export interface LayerTypes {
   entities: EntityValue;
   roles: RoleValue;
@@ -127,6 +158,7 @@ export interface LayerTypes {
   amounts: AmountValue;
   quotes: QuoteValue;
   tone: ToneValue;
+  events: EventValue;
 }
 
 export type LayerName = keyof LayerTypes;
