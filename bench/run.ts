@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { Analyzer } from "../src/analysis.js";
 import type { StageTimings } from "../src/document/pipeline.js";
 import { packageRoot } from "../src/paths.js";
+import { fileSource } from "../src/readers/input.js";
+import { warcReader } from "../src/readers/warc.js";
+import { warcResponse } from "../src/readers/warc-write.js";
 import { buildServer } from "../src/server/app.js";
 import { openSqliteStore } from "../src/store/sqlite/index.js";
 import type { Store } from "../src/store/store.js";
@@ -55,9 +58,59 @@ async function apiLatency(store: Store, analyzer: Analyzer, ids: readonly string
   };
 }
 
+const WARC_RECORDS = 10_000;
+
+/**
+ * A gzip'd WARC of 10,000 HTML pages written to a temporary file, then read through the WARC reader:
+ * documents/s, the peak rise of resident memory while streaming, and its rise after the first 1,000.
+ */
+async function warcStreaming(pages: readonly { title?: string | undefined; text: string }[]) {
+  const dir = mkdtempSync(join(tmpdir(), "relata-bench-warc-"));
+  const path = join(dir, "bench.warc.gz");
+  const out = createWriteStream(path);
+  for (let i = 0; i < WARC_RECORDS; i++) {
+    const page = pages[i % pages.length] ?? { text: "" };
+    const body = page.text
+      .split("\n\n")
+      .map((p) => `<p>${p}</p>`)
+      .join("");
+    const html = `<html><head><title>${page.title ?? ""} ${i}</title></head><body><article>${body}</article></body></html>`;
+    const record = await warcResponse(
+      { url: `https://bench.example/${i}`, html, date: "2024-06-10T04:00:00Z" },
+      true,
+    );
+    if (!out.write(record)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  const start = process.memoryUsage.rss();
+  let peak = start;
+  let afterWarmUp = start;
+  let docs = 0;
+  const t = performance.now();
+  for await (const item of warcReader.read(fileSource(path), {})) {
+    if (item.kind !== "document" || ++docs % 250 !== 0) continue;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (docs === 1000) afterWarmUp = peak;
+  }
+  const seconds = (performance.now() - t) / 1000;
+  const fileMB = statSync(path).size / 1e6;
+  rmSync(dir, { recursive: true, force: true });
+  const mb = (n: number) => Math.round(n / 1e6);
+  return {
+    docs,
+    docsPerSec: Math.round(docs / seconds),
+    fileMB: Number(fileMB.toFixed(1)),
+    peakRssDeltaMB: mb(peak - start),
+    // Flat memory: once the first 1,000 records are read, the peak hardly rises.
+    rssGrowthAfter1kMB: mb(peak - afterWarmUp),
+  };
+}
+
 async function main(): Promise<void> {
   const bases = await exampleArticles();
   const corpus = syntheticCorpus(bases, COUNT);
+  // First, while the process is small, so that the memory rise is the reader's own.
+  const warc = await warcStreaming(corpus);
   const chars = corpus.reduce((n, d) => n + d.text.length, 0);
   const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 
@@ -125,6 +178,9 @@ async function main(): Promise<void> {
     articleViewP99Ms: articleView.p99,
     pipelineLoadMs: Math.round(loadMs),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    warcDocsPerSec: warc.docsPerSec,
+    warcPeakRssDeltaMB: warc.peakRssDeltaMB,
+    warcRssGrowthAfter1kMB: warc.rssGrowthAfter1kMB,
   };
 
   const line = (k: string, v: unknown, unit = "") =>
@@ -146,6 +202,10 @@ async function main(): Promise<void> {
   line(
     `API article view over ${COUNT} (autocannon)`,
     `p50 ${figures.articleViewP50Ms} ms, p97.5 ${figures.articleViewP97_5Ms} ms, p99 ${figures.articleViewP99Ms} ms, ${figures.articleViewRps} req/s (target p95 < 50 ms)`,
+  );
+  line(
+    `WARC of ${WARC_RECORDS} records (${warc.fileMB} MB gz)`,
+    `${warc.docs} documents, ${warc.docsPerSec} documents/s, peak RSS +${warc.peakRssDeltaMB} MB (+${warc.rssGrowthAfter1kMB} MB after the first 1000)`,
   );
   line("pipeline load", figures.pipelineLoadMs, " ms");
   line("peak resident memory", figures.peakRssMB, " MB");
