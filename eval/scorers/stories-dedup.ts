@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { nearDuplicatePairs } from "../../src/corpus/dedup.js";
+import { packageRoot } from "../../src/paths.js";
 import { pct, type Row, type Scorer } from "../scorer.js";
 
 interface Item {
@@ -10,7 +11,7 @@ interface Item {
   text: string;
 }
 
-const FIXTURE = join(import.meta.dirname, "..", "..", "test", "fixtures", "corpus", "near-duplicates.json");
+const FIXTURE = join(packageRoot(), "test", "fixtures", "corpus", "near-duplicates.json");
 
 /** Near-duplicate detection on the repository's own fixtures: copies edited, padded, reordered vs. other stories. */
 export const dedupScorer: Scorer = {
