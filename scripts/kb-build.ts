@@ -319,6 +319,13 @@ interface Holding {
 }
 const holdings: Holding[] = [];
 
+/** A seed row's term of office; an open end and a missing QID are empty strings. */
+function addHolding(
+  row: Omit<Holding, "qid" | "to"> & { qid: string | undefined; to: string | undefined },
+): void {
+  holdings.push({ ...row, qid: row.qid ?? "", to: row.to ?? "" });
+}
+
 /** Seed positions → office types; other positions (ambassadors, governors…) are not loaded. */
 const EPS_TYPES: Record<string, string> = {
   President: "head_of_state",
@@ -345,15 +352,7 @@ for (const [file, a3] of [
     const type = EPS_TYPES[r[0] ?? ""];
     const [, person, qid, from, to] = r;
     if (!type || !person || !from || (to && to < "2000")) continue;
-    holdings.push({
-      person,
-      qid: qid ?? "",
-      country: a3,
-      type,
-      from,
-      to: to ?? "",
-      source: `every-politician ${file}`,
-    });
+    addHolding({ person, qid, country: a3, type, from, to, source: `every-politician ${file}` });
   }
 }
 const SNAPSHOT_TYPE: [RegExp, string][] = [
@@ -370,15 +369,7 @@ for (const r of snapshot) {
   const named = [...officeNamed.values()].find((o) => o[3] && o[3] === r[2]);
   const type = named?.[1]?.split("|")[0] ?? SNAPSHOT_TYPE.find(([re]) => re.test(position ?? ""))?.[1];
   if (!a3 || !type || !person || !from || /^Q\d+$/.test(person)) continue;
-  holdings.push({
-    person,
-    qid: qid ?? "",
-    country: a3,
-    type,
-    from,
-    to: to ?? "",
-    source: "Wikidata snapshot 2024-10-23",
-  });
+  addHolding({ person, qid, country: a3, type, from, to, source: "Wikidata snapshot 2024-10-23" });
 }
 const curated = rows(src("holders.tsv"), "\t", false).map(
   ([country, type, person, from, to]): Holding => ({
