@@ -122,6 +122,8 @@ export interface AlignedPair {
 export interface Alignment {
   /** The suspect's sentences, by index. */
   readonly facts: readonly SentenceFacts[];
+  /** The source's sentences, by index. */
+  readonly sourceFacts: readonly SentenceFacts[];
   readonly pairs: readonly AlignedPair[];
   /** Sentences of the suspect with no counterpart in the source. */
   readonly added: readonly SentenceFacts[];
@@ -160,6 +162,7 @@ export function align(
   }
   return {
     facts: suspect,
+    sourceFacts: source,
     pairs,
     added,
     dropped: source.filter((t) => !used.has(t.index)),

@@ -1,7 +1,7 @@
 import { type Document, sourceFromUrl } from "../document/document.js";
 import type { AmountValue, QuoteValue, TimeValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
-import { mayRestate, type SentenceFacts, sentenceFacts } from "./align.js";
+import { mayRestate, type SentenceFacts } from "./align.js";
 import type { DocEvidence, Finding, FindingKind } from "./finding.js";
 import { isDerived } from "./passages.js";
 import type { Source } from "./sources.js";
@@ -165,9 +165,9 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
     // reports state the same moment in sentences that restate only part of the suspect's: for those
     // look wider (the consensus rule below guards against reading unrelated dates as contradictions).
     if (!derived) {
-      const theirs = sentenceFacts(doc);
-      for (const s of alignment.facts)
-        for (const t of theirs) if (mayRestate(s, t)) compareTimes(s, t, doc, true);
+      for (const s of alignment.facts) {
+        for (const t of alignment.sourceFacts) if (mayRestate(s, t)) compareTimes(s, t, doc, true);
+      }
     }
     for (const { suspect: s, source: t, score } of alignment.pairs) {
       if (score < (doc.lang === suspect.lang ? COMPARABLE_PAIR_SAME_LANGUAGE : COMPARABLE_PAIR)) continue;

@@ -44,13 +44,14 @@ export function findSources(suspect: Document, store: Store, kb: KnowledgeBase):
   }
   const ownDays = suspect.date ? days(suspect.date.value) : undefined;
   const sources: Source[] = [];
+  const suspectFacts = sentenceFacts(suspect);
   for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES)) {
     const stored = store.get(id);
     if (!stored || stored.id === suspect.id || stored.text === suspect.text) continue;
     if (ownDays !== undefined && stored.date && Math.abs(days(stored.date.value) - ownDays) > WINDOW_DAYS)
       continue;
     const doc = restoreDocument(stored);
-    const alignment = align(sentenceFacts(suspect), sentenceFacts(doc), doc.lang === suspect.lang);
+    const alignment = align(suspectFacts, sentenceFacts(doc), doc.lang === suspect.lang);
     if (alignment.pairs.length > 0) sources.push({ doc, alignment });
   }
   return sources.sort((a, b) => b.alignment.score - a.alignment.score);
