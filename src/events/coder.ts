@@ -1,5 +1,7 @@
 import type { EntityValue, EventActor, EventValue, TimeValue, TokenValue } from "../document/layers.js";
 import type { Annotation, Span } from "../document/span.js";
+import { group, type Mention, sentenceActors } from "./actors.js";
+import { clauseIndex, startsSubordinate, type Word } from "./clauses.js";
 import {
   type CueKind,
   coreWord,
@@ -12,13 +14,19 @@ import type { Ontology } from "./ontology.js";
 
 /**
  * The event coder: per sentence, triggers from the pack's lexicon, then source and target actors
- * by shallow syntax over tokens and entity annotations (no parse tree). Clauses are the stretches
+ * (src/events/actors.ts) by shallow syntax (src/events/clauses.ts) over tokens and entity
+ * annotations (no parse tree). Clauses are the stretches
  * between punctuation and subordinating conjunctions; an actor right after a preposition is
  * oblique (not a subject); the source is the nearest non-oblique actor before the trigger in its
  * clause, a noun trigger's own modifier ("Ukrainian incursion", "invasion of Ukraine by Russia"),
  * the agent of a passive ("was attacked by X"), or the sentence's main subject when the trigger's
  * clause has none; the target is the next actor after the trigger in its clause, else the country
  * of a place there ("incursion into Kursk" → RUS). Coordinated actors give one event per pair.
+ * A group noun with no named entity beside it ("police", "manifestantes") is an actor too, and a
+ * clause with no subject of its own (pro-drop, "… and then blocked the road") takes the source of
+ * the sentence's previous event. Confidence also carries salience: a trigger in a subordinate
+ * clause, or after an earlier trigger of its clause ("demanded the withdrawal"), scores lower, so
+ * the highest-confidence event is the sentence's main one (src/events/salience.ts).
  */
 export interface CoderInput {
   readonly text: string;
@@ -32,41 +40,32 @@ export interface CoderInput {
   readonly date: string | null;
 }
 
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly word: string;
-  /** An elided article or preposition the token starts with ("dell'"). */
-  readonly elided: string;
-  readonly punct: boolean;
-}
-
-interface Mention {
-  readonly entity: Annotation<EntityValue>;
-  /** Word indices (sentence-local) of the first and last word the mention covers. */
-  readonly first: number;
-  readonly last: number;
-  readonly clause: number;
-  readonly oblique: string;
-  readonly actor: EventActor;
-}
-
-/** How many words a preposition may stand before the actor it governs ("con il premier russo X"). */
-const PREP_REACH = 4;
 /** How far after a noun trigger its prepositional complement may start ("incontro annuale stabilito con X"). */
 const NOUN_REACH = 6;
 /** How far before a verb trigger a passive auxiliary may stand ("wurde am Montag von X angegriffen"). */
 const PASSIVE_REACH = 6;
 /** How many words a negator or planning cue may stand before the trigger. */
 const CUE_REACH = 4;
+/** Confidence lost by a trigger that is not the sentence's main predication: more than an actor is worth. */
+const SECONDARY_PENALTY = 0.3;
+/** Confidence lost by a source borrowed from another clause. */
+const BORROWED_PENALTY = 0.1;
 
-const PLACE_TYPES = new Set(["place"]);
-const CLAUSE_PUNCT = /^[,;:()\u2013\u2014]$/;
+/** The source a subject-less verb of the next sentence continues. */
+interface Carry {
+  sources: EventActor[];
+}
+
+export interface CoderOptions {
+  /** Also return triggers with no actor (source and target null), for measuring event types alone. */
+  readonly unanchored?: boolean;
+}
 
 export function codeEvents(
   input: CoderInput,
   lex: EventLexicon,
   ontology: Ontology,
+  options: CoderOptions = {},
 ): Annotation<EventValue>[] {
   const functionWords = new Set(
     ["prep", "genitive", "det"].flatMap((k) => [...(lex.cues.get(k as CueKind) ?? [])]),
@@ -74,6 +73,7 @@ export function codeEvents(
   const events: Annotation<EventValue>[] = [];
   let t = 0;
   let e = 0;
+  const carry: Carry = { sources: [] };
   input.sentences.forEach((sentence, index) => {
     const words: Word[] = [];
     while (t < input.tokens.length && (input.tokens[t]?.start ?? 0) < sentence.end) {
@@ -92,7 +92,7 @@ export function codeEvents(
       const ent = input.entities[e++];
       if (ent && ent.start >= sentence.start) entities.push(ent);
     }
-    events.push(...codeSentence(input, index, sentence, words, entities, lex, ontology));
+    events.push(...codeSentence(input, index, sentence, words, entities, lex, ontology, options, carry));
   });
   return events;
 }
@@ -105,57 +105,28 @@ function codeSentence(
   entities: ReadonlyArray<Annotation<EntityValue>>,
   lex: EventLexicon,
   ontology: Ontology,
+  options: CoderOptions,
+  carry: Carry,
 ): Annotation<EventValue>[] {
   if (words.length === 0) return [];
   const texts = words.map((w) => w.word);
   const clauses = clauseIndex(words, lex);
-  const wordAt = (offset: number) => words.findIndex((w) => w.end > offset);
-  const inEntity = new Set<number>();
-  const mentions: Mention[] = [];
-  const places: Mention[] = [];
-  for (const entity of entities) {
-    const first = wordAt(entity.start);
-    let last = first;
-    while (last + 1 < words.length && (words[last + 1]?.start ?? Infinity) < entity.end) last++;
-    for (let i = first; i <= last; i++) inEntity.add(i);
-    const m: Mention = {
-      entity,
-      first,
-      last,
-      clause: clauses[first] ?? 0,
-      oblique: governingPrep(words, first, lex),
-      actor: {
-        start: entity.start,
-        end: entity.end,
-        kbId: entity.kbId,
-        name: entity.name,
-        cameo: actorCode(entity, texts, first, last, lex),
-      },
-    };
-    const place = PLACE_TYPES.has(entity.type) || (entity.type === "region" && !entity.cameo);
-    if (place || (entity.type === "country" && !entity.adjective && isCue(lex, "locative", m.oblique)))
-      places.push(m);
-    else if (m.actor.cameo) mentions.push(m);
-  }
-  // A nationality adjective right before a named person or body ("premier russo Mikhail Mishustin") is part of it.
-  const actors = mentions.filter(
-    (m, i) =>
-      !(
-        m.entity.adjective &&
-        (mentions[i + 1]?.first ?? Infinity) - m.last <= 2 &&
-        !mentions[i + 1]?.entity.adjective
-      ),
-  );
-  const mainSubject = actors.find((m) => !m.oblique && !startsSubordinate(words, clauses, m.clause, lex));
+  const { actors, places, inEntity, mainSubject } = sentenceActors(words, texts, clauses, entities, lex);
   const out: Annotation<EventValue>[] = [];
   let previousTrigger = -1;
+  let previousSources: EventActor[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (inEntity.has(i) || words[i]?.punct) continue;
+    // A group noun is an actor, not a trigger ("manifestantes" is not "manifestar").
+    if (inEntity.has(i) || words[i]?.punct || lex.groups.has(texts[i] ?? "")) continue;
     const match = matchTrigger(lex, texts, i);
     if (!match) continue;
     const [pattern, lastWord] = match;
     const code = ontology.get(pattern.code);
-    if (!code) continue;
+    // A pattern with no CAMEO code ("sin embargo", 000) keeps its words from triggering anything.
+    if (!code) {
+      i = lastWord;
+      continue;
+    }
     const trigger = { start: words[i]?.start ?? 0, end: words[lastWord]?.end ?? 0 };
     const roles = assignRoles(
       pattern,
@@ -169,7 +140,21 @@ function codeSentence(
       mainSubject,
       lex,
     );
+    // The first trigger of a clause heads it; a later one is its complement ("demanded the withdrawal",
+    // "accused X of violating"), and a subordinate clause is not the main predication.
+    const secondary =
+      startsSubordinate(words, clauses, clauses[i] ?? 0, lex) ||
+      (previousTrigger >= 0 && clauses[previousTrigger] === clauses[i]);
     previousTrigger = lastWord;
+    // A verb with no subject in a sentence that names none continues the previous sentence's source
+    // (pro-drop: "I manifestanti si sono radunati. Hanno poi bloccato la strada.").
+    const borrowed = previousSources.length || pattern.noun || mainSubject ? previousSources : carry.sources;
+    if (!roles.sources.length && borrowed.length && !roles.subjectInClause) {
+      roles.sources = borrowed;
+      roles.penalty = BORROWED_PENALTY;
+    }
+    if (roles.sources.length) previousSources = roles.sources;
+    if (secondary) roles.penalty += SECONDARY_PENALTY;
     const place = nearestPlace(places, i);
     const placeTarget =
       place && place.clause === clauses[lastWord] && (place.entity.type === "country" || code.quad >= 3);
@@ -177,14 +162,17 @@ function codeSentence(
       // A country named as the place is the target ("aid to Turkey"); a city or region is, of fighting there.
       roles.targets.push({ ...place.actor, cameo: place.entity.country });
     }
-    if (!roles.sources.length && !roles.targets.length) {
+    if (!roles.sources.length && !roles.targets.length && !options.unanchored) {
       i = lastWord;
       continue;
     }
     const mode = modeOf(words, texts, i, trigger, input.reported, lex);
     const date = nearestDate(input.times, sentence, trigger.start) ?? input.date;
-    for (const [source, target] of pairs(roles.sources, roles.targets)) {
-      if (source && target && source.cameo === target.cameo && source.kbId === target.kbId) continue;
+    // An actor is not its own target ("Iraqi Kurds demonstrated … for independence from Iraq").
+    const targets = roles.targets.filter(
+      (t) => !roles.sources.some((s) => s.cameo === t.cameo && s.kbId === t.kbId),
+    );
+    for (const [source, target] of pairs(roles.sources, targets)) {
       out.push({
         ...trigger,
         sentence: index,
@@ -211,81 +199,18 @@ function codeSentence(
     }
     i = lastWord;
   }
+  // A sentence that names a new subject without coding its event ends the previous one's reach.
+  if (previousSources.length) carry.sources = previousSources;
+  else if (mainSubject) carry.sources = [];
   return out;
-}
-
-/** Clause number of each word: a new clause starts after clause punctuation and at a subordinator. */
-function clauseIndex(words: readonly Word[], lex: EventLexicon): number[] {
-  let clause = 0;
-  return words.map((w, i) => {
-    if (i > 0 && (CLAUSE_PUNCT.test(words[i - 1]?.word ?? "") || isCue(lex, "subordinator", w.word)))
-      clause++;
-    return clause;
-  });
-}
-
-/**
- * A clause that cannot share the sentence's main subject: one opened by a subordinator, or a later
- * clause opened by a preposition (", after the imposition of sanctions"). A fronted prepositional
- * phrase ("During his meeting with X, Y said") does share it.
- */
-function startsSubordinate(
-  words: readonly Word[],
-  clauses: readonly number[],
-  clause: number,
-  lex: EventLexicon,
-): boolean {
-  const first = words[clauses.indexOf(clause)];
-  const word = first?.elided || first?.word || "";
-  return isCue(lex, "subordinator", word) || (clause > 0 && isCue(lex, "prep", word));
-}
-
-/** The preposition governing the noun phrase that starts at `first`, or "" (a subject or object). */
-function governingPrep(words: readonly Word[], first: number, lex: EventLexicon): string {
-  const elided = words[first]?.elided ?? "";
-  if (elided && !isCue(lex, "det", elided)) return elided;
-  for (let j = first - 1; j >= 0 && j >= first - PREP_REACH; j--) {
-    const w = words[j]?.word ?? "";
-    // "the president of France": a genitive after a role word names whose officer it is, not an oblique.
-    if (isCue(lex, "genitive", w) && lex.roles.has(words[j - 1]?.word ?? "")) return "";
-    if (
-      isCue(lex, "prep", w) ||
-      isCue(lex, "genitive", w) ||
-      isCue(lex, "agent", w) ||
-      isCue(lex, "locative", w)
-    )
-      return w;
-    if (
-      words[j]?.punct ||
-      isCue(lex, "coord", w) ||
-      isCue(lex, "subordinator", w) ||
-      isCue(lex, "passive", w)
-    )
-      return "";
-  }
-  return "";
-}
-
-/** The KB's actor code; a bare country code takes the role a neighbouring word gives it ("militare ucraino"). */
-function actorCode(
-  entity: EntityValue,
-  texts: readonly string[],
-  first: number,
-  last: number,
-  lex: EventLexicon,
-): string {
-  if (!/^[A-Z]{3}$/.test(entity.cameo)) return entity.cameo;
-  for (const j of [first - 1, last + 1, first - 2, last + 2]) {
-    const role = lex.roles.get(texts[j] ?? "");
-    if (role) return entity.cameo + role;
-  }
-  return entity.cameo;
 }
 
 interface Roles {
   sources: EventActor[];
   targets: EventActor[];
   penalty: number;
+  /** The trigger's clause names a subject before it (so it borrows none from an earlier clause). */
+  subjectInClause: boolean;
 }
 
 function assignRoles(
@@ -321,6 +246,7 @@ function assignRoles(
       sources: group(actors, agent, lex, texts).map((m) => m.actor),
       targets: patients.map((m) => m.actor),
       penalty,
+      subjectInClause: true,
     };
   }
   let objectOfNoun: Mention | undefined;
@@ -341,8 +267,19 @@ function assignRoles(
   }
   // A noun after another trigger is that verb's object ("sought to repel the incursion"): the subject is not its source.
   const ownSubject = !pattern.noun || !subjects.length || (subjects.at(-1)?.last ?? 0) > previousTrigger;
+  // Verb-final order after an auxiliary ("Die Polizei hat Demonstranten festgenommen"): with no actor
+  // after the verb, the subject before the auxiliary is the source and the one after it the object.
+  const [firstSubject] = subjects;
+  const lastSubject = subjects.at(-1);
+  const bracketed =
+    !pattern.noun &&
+    !after.length &&
+    firstSubject &&
+    lastSubject &&
+    texts.slice(firstSubject.last + 1, lastSubject.first).some((w) => isCue(lex, "bracket", w));
+  const finalObject = bracketed ? lastSubject : undefined;
   if (!sourceGroup.length && subjects.length && ownSubject)
-    sourceGroup = group(actors, subjects.at(-1) as Mention, lex, texts);
+    sourceGroup = group(actors, (bracketed ? firstSubject : lastSubject) as Mention, lex, texts);
   if (
     !sourceGroup.length &&
     !subjects.length &&
@@ -351,12 +288,13 @@ function assignRoles(
     mainSubject.clause !== clause
   ) {
     sourceGroup = group(actors, mainSubject, lex, texts);
-    penalty = 0.1;
+    penalty = BORROWED_PENALTY;
   }
   const used = new Set(sourceGroup);
   // A noun's target is its complement ("meeting with X", "sanctions against X"), not a later verb's object.
   const target =
     objectOfNoun ??
+    finalObject ??
     after.find(
       (m) =>
         !used.has(m) && m !== agent && (!pattern.noun || (m.oblique && m.first - lastWord <= NOUN_REACH)),
@@ -365,35 +303,19 @@ function assignRoles(
   // "X and Y agreed": with no target, each member of a coordinated subject is the other's partner.
   if (!targets.length && sourceGroup.length > 1) {
     const [head, ...rest] = sourceGroup;
-    return { sources: head ? [head.actor] : [], targets: rest.map((m) => m.actor), penalty };
+    return {
+      sources: head ? [head.actor] : [],
+      targets: rest.map((m) => m.actor),
+      penalty,
+      subjectInClause: true,
+    };
   }
-  return { sources: sourceGroup.map((m) => m.actor), targets: targets.map((m) => m.actor), penalty };
-}
-
-/** The actor and those coordinated with it ("Russia and China", "Mishustin e Li"). */
-function group(
-  actors: readonly Mention[],
-  head: Mention,
-  lex: EventLexicon,
-  texts: readonly string[],
-): Mention[] {
-  const at = actors.indexOf(head);
-  const joined = (a: Mention | undefined, b: Mention | undefined) =>
-    !!a &&
-    !!b &&
-    b.first > a.last &&
-    b.first - a.last <= 3 &&
-    texts.slice(a.last + 1, b.first).some((w) => isCue(lex, "coord", w)) &&
-    texts
-      .slice(a.last + 1, b.first)
-      .every(
-        (w) => isCue(lex, "coord", w) || isCue(lex, "prep", w) || isCue(lex, "genitive", w) || w.length <= 3,
-      );
-  let lo = at;
-  while (joined(actors[lo - 1], actors[lo])) lo--;
-  let hi = at;
-  while (joined(actors[hi], actors[hi + 1])) hi++;
-  return actors.slice(lo, hi + 1);
+  return {
+    sources: sourceGroup.map((m) => m.actor),
+    targets: targets.map((m) => m.actor),
+    penalty,
+    subjectInClause: subjects.length > 0,
+  };
 }
 
 function* pairs(

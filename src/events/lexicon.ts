@@ -1,4 +1,6 @@
+import { nameKey } from "../kb/normalize.js";
 import type { LangPack } from "../lang/packs.js";
+import { lexiconOf } from "../stages/entities-lexicon.js";
 import { perPack, phraseKey } from "../stages/phrases.js";
 
 /**
@@ -26,6 +28,9 @@ export type CueKind =
   | "negator"
   | "locative"
   | "role"
+  | "group"
+  | "quantity"
+  | "bracket"
   | "det";
 
 export interface EventLexicon {
@@ -35,8 +40,12 @@ export interface EventLexicon {
   readonly cues: ReadonlyMap<CueKind, ReadonlySet<string>>;
   /** Role words and the CAMEO role code they add to a country ("military" → MIL). */
   readonly roles: ReadonlyMap<string, string>;
+  /** Nouns naming a group that acts with no named entity beside it ("police" → COP, "protesters" → CVL). */
+  readonly groups: ReadonlyMap<string, string>;
   /** Word endings that put a verb in the future ("-rà"), from `future-cues.txt`. */
   readonly futureEndings: readonly string[];
+  /** The country a word names as a nationality adjective ("ugandan", "bolivianos"), from `demonyms.tsv`. */
+  readonly demonym: (word: string) => string | undefined;
 }
 
 const CUE_KINDS = new Set<string>([
@@ -50,6 +59,9 @@ const CUE_KINDS = new Set<string>([
   "negator",
   "locative",
   "role",
+  "group",
+  "quantity",
+  "bracket",
   "det",
 ]);
 
@@ -66,6 +78,9 @@ export function coreWord(
   return m?.[1] && m[2] && functionWords.has(m[1]) ? { word: m[2], elided: m[1] } : { word, elided: "" };
 }
 
+/** Words remembered by the demonym lookup before it starts afresh (a long-running server sees many). */
+const MEMO_LIMIT = 50_000;
+
 export const eventLexicon = perPack((pack: LangPack | undefined): EventLexicon => {
   const exact = new Map<string, TriggerPattern[]>();
   const stems = new Map<string, TriggerPattern[]>();
@@ -74,8 +89,10 @@ export const eventLexicon = perPack((pack: LangPack | undefined): EventLexicon =
       throw new Error(
         `${pack?.dir}/event-verbs.tsv: bad row "${pattern}\t${code}" (expected pattern, CAMEO code)`,
       );
+    // The tokenizer splits at hyphens, so "couvre-feu" is matched as "couvre" then "feu".
     const words = phraseKey(pattern)
-      .split(" ")
+      .split(/[\s-]+/)
+      .filter(Boolean)
       .map((w) => (w.endsWith("*") ? { text: w.slice(0, -1), stem: true } : { text: w, stem: false }));
     const entry: TriggerPattern = { words, code, noun: pos === "n" };
     const first = words[0];
@@ -88,13 +105,19 @@ export const eventLexicon = perPack((pack: LangPack | undefined): EventLexicon =
     list.sort((a, b) => (b.words[0]?.text.length ?? 0) - (a.words[0]?.text.length ?? 0));
   const cues = new Map<CueKind, Set<string>>();
   const roles = new Map<string, string>();
+  const groups = new Map<string, string>();
   const add = (kind: CueKind, word: string) =>
     cues.set(kind, (cues.get(kind) ?? new Set()).add(phraseKey(word)));
   for (const [word = "", kind = "", value = ""] of pack?.table("event-cues.tsv") ?? []) {
     if (!CUE_KINDS.has(kind))
       throw new Error(`${pack?.dir}/event-cues.tsv: unknown kind "${kind}" for "${word}"`);
+    if ((kind === "role" || kind === "group") && !/^[A-Z]{3}$/.test(value))
+      throw new Error(
+        `${pack?.dir}/event-cues.tsv: ${kind} "${word}" needs a three-letter CAMEO code, got "${value}"`,
+      );
     add(kind as CueKind, word);
     if (kind === "role") roles.set(phraseKey(word), value);
+    if (kind === "group") groups.set(phraseKey(word), value);
   }
   for (const [word = "", kind = ""] of pack?.table("function-words.tsv") ?? []) {
     if (kind === "prep" || kind === "det") add(kind === "prep" ? "prep" : "det", word);
@@ -104,7 +127,15 @@ export const eventLexicon = perPack((pack: LangPack | undefined): EventLexicon =
   const future = pack?.list("future-cues.txt") ?? [];
   for (const cue of future) if (!cue.startsWith("-") && !cue.includes(" ")) add("planned", cue);
   const futureEndings = future.filter((c) => c.startsWith("-")).map((c) => c.slice(1));
-  return { exact, stems, cues, roles, futureEndings };
+  const demonyms = lexiconOf(pack).demonyms;
+  // Memoised: the coder asks about the words around every unlinked name and group noun.
+  const seen = new Map<string, string | undefined>();
+  const demonym = (word: string) => {
+    if (seen.size > MEMO_LIMIT) seen.clear();
+    if (!seen.has(word)) seen.set(word, demonyms.match([nameKey(word)], 0, 1)?.value);
+    return seen.get(word);
+  };
+  return { exact, stems, cues, roles, groups, futureEndings, demonym };
 });
 
 export function isCue(lex: EventLexicon, kind: CueKind, word: string): boolean {
