@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { type Command, InvalidArgumentError } from "commander";
-import type { StorySummary } from "../corpus/corpus-store.js";
+import type { CorpusStore, StorySummary } from "../corpus/corpus-store.js";
 import { openSqliteCorpusStore } from "../store/sqlite/corpus-store.js";
 import { DEFAULT_DB, parseFormat } from "./common.js";
 
@@ -21,10 +22,12 @@ function parseStoryId(value: string): number {
 }
 
 /**
- * Opens the corpus tables and first places the stored documents not placed yet, so that the
- * stories are current whatever wrote the documents.
+ * Opens the corpus tables of an existing database and first places the stored documents not
+ * placed yet, so that stories, events and facts are current whatever wrote the documents.
  */
-function withCorpus<T>(db: string, use: (corpus: ReturnType<typeof openSqliteCorpusStore>) => T): T {
+export function withCorpus<T>(db: string, use: (corpus: CorpusStore) => T): T {
+  if (!existsSync(db))
+    throw new Error(`no database at ${db}: ingest documents first (relata ingest --db ${db})`);
   const corpus = openSqliteCorpusStore(db);
   try {
     corpus.update();

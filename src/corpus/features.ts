@@ -1,13 +1,15 @@
 import type { Layers } from "../document/document.js";
 import type { EntityValue } from "../document/layers.js";
+import { occurred } from "./dyads.js";
+import { actorId } from "./facts.js";
 import { words } from "./hash.js";
 
 /**
  * What a document says that can be compared with other documents: language-independent evidence
- * (KB entities, dated days, amounts with their unit) and, within one language, its words.
- * Keys are prefixed by kind: "e:" entity, "t:" day, "a:" amount, "w:<lang>:" word.
+ * (KB entities, dated days, amounts with their unit, coded events) and, within one language, its
+ * words. Keys are prefixed by kind: "e:" entity, "t:" day, "a:" amount, "v:" event, "w:<lang>:" word.
  */
-export type FeatureKind = "entity" | "time" | "amount" | "word";
+export type FeatureKind = "entity" | "time" | "amount" | "event" | "word";
 
 export interface Feature {
   readonly kind: FeatureKind;
@@ -31,6 +33,8 @@ const ENTITY_WEIGHT: Readonly<Record<EntityValue["type"], number>> = {
 };
 const TIME_WEIGHT = 1;
 const AMOUNT_WEIGHT = 0.8;
+/** Who did what to whom: as specific as an amount, and coded the same way in every language. */
+const EVENT_WEIGHT = 0.8;
 /** Words shorter than this are mostly function words in the eight languages. */
 const MIN_WORD = 4;
 
@@ -59,6 +63,14 @@ export function evidence(doc: FeatureSource): Map<string, Feature> {
     if ((a.kind !== "money" && a.kind !== "measure") || a.value < 2) continue;
     const name = `${a.value}${a.unit ? ` ${a.unit}` : ""}`;
     out.set(`a:${name}`, { kind: "amount", weight: AMOUNT_WEIGHT, name });
+  }
+  for (const e of doc.layers.events ?? []) {
+    if (!occurred(e) || !e.source || !e.target) continue;
+    out.set(`v:${actorId(e.source)}>${actorId(e.target)}:${e.root}`, {
+      kind: "event",
+      weight: EVENT_WEIGHT,
+      name: `${e.source.name} ${e.plover} ${e.target.name}`,
+    });
   }
   return out;
 }

@@ -1,14 +1,30 @@
 import Database from "better-sqlite3";
-import type { CorpusStore, Placement, Story, StoryMember, StorySummary } from "../../corpus/corpus-store.js";
+import type {
+  CorpusStore,
+  Corroboration,
+  EventFilter,
+  Placement,
+  Removal,
+  StoredEvent,
+  Story,
+  StoryEvent,
+  StoryMember,
+  StorySummary,
+} from "../../corpus/corpus-store.js";
 import { bandKeys, minhash, NEAR_DUPLICATE, type Signature, similarity } from "../../corpus/dedup.js";
-import { evidence, type Feature, lexicon } from "../../corpus/features.js";
+import type { DyadPoint, DyadQuery } from "../../corpus/dyads.js";
+import { evidence, type Feature, type FeatureSource, lexicon } from "../../corpus/features.js";
 import { idf, JOIN_THRESHOLD, type StoryProfile, storyScore, WINDOW_DAYS } from "../../corpus/stories.js";
 import type { Layers } from "../../document/document.js";
 import type { DayRange } from "../date-range.js";
+import { deleteDocument } from "./document-removal.js";
+import { EventTables, type PlacedDocument } from "./event-tables.js";
+import { FactTables } from "./fact-tables.js";
 import { migrate } from "./migrations.js";
 
 interface PendingRow {
   id: string;
+  previous_id: string | null;
   lang: string;
   title: string | null;
   text: string;
@@ -17,10 +33,11 @@ interface PendingRow {
   date_last: string | null;
 }
 
-/** Layers the corpus features are read from. */
-const FEATURE_LAYERS = ["entities", "times", "amounts"];
+/** Layers the story features, events and facts are read from. */
+const CORPUS_LAYERS = ["entities", "times", "amounts", "events", "roles", "quotes"];
 const MAIN_ENTITIES = 5;
 const LABEL_ENTITIES = 3;
+const MAIN_EVENTS = 3;
 
 /** Opens the corpus tables of the database at `path` (a file: they are shared with the document store). */
 export function openSqliteCorpusStore(path: string): SqliteCorpusStore {
@@ -47,9 +64,18 @@ export function openSqliteCorpusStore(path: string): SqliteCorpusStore {
  */
 export class SqliteCorpusStore implements CorpusStore {
   private readonly placeAll: () => Placement[];
+  private readonly removeOne: (docId: string) => Removal | undefined;
+  private readonly eventTables: EventTables;
+  private readonly factTables: FactTables;
 
   constructor(private readonly db: Database.Database) {
-    this.placeAll = db.transaction(() => this.pending().map((row) => this.place(row)));
+    this.placeAll = db.transaction(() => {
+      this.backfill();
+      return this.pending().map((row) => this.place(row));
+    });
+    this.removeOne = db.transaction((docId: string) => this.unplace(docId));
+    this.eventTables = new EventTables(db);
+    this.factTables = new FactTables(db);
   }
 
   update(): Placement[] {
@@ -94,6 +120,33 @@ export class SqliteCorpusStore implements CorpusStore {
     };
   }
 
+  storyOf(docId: string): number | undefined {
+    const row = this.db.prepare("SELECT story_id FROM story_members WHERE doc_id = ?").get(docId) as
+      | { story_id: number }
+      | undefined;
+    return row?.story_id;
+  }
+
+  dyad(query: DyadQuery): DyadPoint[] {
+    return this.eventTables.dyad(query);
+  }
+
+  events(filter?: EventFilter): StoredEvent[] {
+    return this.eventTables.events(filter);
+  }
+
+  corroboration(fact: string): Corroboration | undefined {
+    return this.factTables.corroboration(fact);
+  }
+
+  factsOf(docId: string): Corroboration[] {
+    return this.factTables.factsOf(docId);
+  }
+
+  remove(docId: string): Removal | undefined {
+    return this.removeOne(docId);
+  }
+
   close(): void {
     this.db.close();
   }
@@ -101,7 +154,8 @@ export class SqliteCorpusStore implements CorpusStore {
   private pending(): PendingRow[] {
     return this.db
       .prepare(
-        `SELECT id, lang, title, text, content_hash, date_first, date_last FROM latest_documents d
+        `SELECT id, previous_id, lang, title, text, content_hash, date_first, date_last
+         FROM latest_documents d
          WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.doc_id = d.id) ORDER BY seq`,
       )
       .all() as PendingRow[];
@@ -110,9 +164,9 @@ export class SqliteCorpusStore implements CorpusStore {
   private layers(id: string): Layers {
     const rows = this.db
       .prepare(
-        `SELECT layer, data FROM layers WHERE doc_id = ? AND layer IN (${FEATURE_LAYERS.map(() => "?").join(",")})`,
+        `SELECT layer, data FROM layers WHERE doc_id = ? AND layer IN (${CORPUS_LAYERS.map(() => "?").join(",")})`,
       )
-      .all(id, ...FEATURE_LAYERS) as { layer: string; data: string }[];
+      .all(id, ...CORPUS_LAYERS) as { layer: string; data: string }[];
     return Object.fromEntries(rows.map((r) => [r.layer, JSON.parse(r.data)])) as Layers;
   }
 
@@ -126,17 +180,13 @@ export class SqliteCorpusStore implements CorpusStore {
       text: row.text,
       layers: this.layers(row.id),
     };
-    const features = new Map<string, Feature>([...evidence(doc), ...lexicon(doc)]);
+    const features = this.features(doc);
     this.countFeatures(features);
 
     let storyId: number | undefined;
     let score = 1;
     if (dup.matched !== undefined) {
-      storyId = (
-        this.db.prepare("SELECT story_id FROM story_members WHERE doc_id = ?").get(dup.matched) as
-          | { story_id: number }
-          | undefined
-      )?.story_id;
+      storyId = this.storyOf(dup.matched);
     }
     if (storyId === undefined) {
       // Every story the document fits: the best takes it, and the others, bridged by it, merge into that one.
@@ -159,6 +209,9 @@ export class SqliteCorpusStore implements CorpusStore {
       );
     }
     this.join(storyId, row.id, score, features, dates);
+    // A replaced version no longer states anything: only the newest text of a URL counts.
+    if (row.previous_id !== null) this.withdraw(row.previous_id);
+    this.record(this.placed(row.id, doc.layers));
     return { docId: row.id, groupId: dup.groupId, duplicate: dup.kind, storyId, newStory, score };
   }
 
@@ -207,6 +260,115 @@ export class SqliteCorpusStore implements CorpusStore {
     const band = this.db.prepare("INSERT OR IGNORE INTO duplicate_bands (band, doc_id) VALUES (?, ?)");
     for (const key of bands) band.run(key, row.id);
     return result;
+  }
+
+  private features(doc: FeatureSource): Map<string, Feature> {
+    return new Map<string, Feature>([...evidence(doc), ...lexicon(doc)]);
+  }
+
+  /** Stores the placed document's events and the facts it states. */
+  private record(doc: PlacedDocument): { events: number; supports: number } {
+    return { events: this.eventTables.add(doc), supports: this.factTables.add(doc) };
+  }
+
+  private withdraw(docId: string): { events: number; supports: number } {
+    return { events: this.eventTables.remove(docId), supports: this.factTables.remove(docId) };
+  }
+
+  /** Everything removing one document takes away, in the reverse order of placing it. */
+  private unplace(docId: string): Removal | undefined {
+    const row = this.db.prepare("SELECT lang, title, text FROM documents WHERE id = ?").get(docId) as
+      | { lang: string; title: string | null; text: string }
+      | undefined;
+    if (!row) return undefined;
+    const withdrawn = this.withdraw(docId);
+    this.db.prepare("DELETE FROM corpus_backfill WHERE doc_id = ?").run(docId);
+    const storyId = this.storyOf(docId);
+    let storyRemoved = false;
+    if (storyId !== undefined) {
+      const features = this.features({
+        lang: row.lang,
+        title: row.title ?? undefined,
+        text: row.text,
+        layers: this.layers(docId),
+      });
+      storyRemoved = this.leave(storyId, docId, features);
+    }
+    this.leaveGroup(docId);
+    const { previousId } = deleteDocument(this.db, docId);
+    // The version it replaced is the newest again: its events and facts count once more.
+    if (previousId !== undefined && this.storyOf(previousId) !== undefined && this.isLatest(previousId)) {
+      this.record(this.placed(previousId));
+    }
+    return { docId, storyId, storyRemoved, ...withdrawn };
+  }
+
+  /** A stored document as the event and fact tables read it. */
+  private placed(id: string, layers: Layers = this.layers(id)): PlacedDocument {
+    const row = this.db.prepare("SELECT source, date_value FROM documents WHERE id = ?").get(id) as {
+      source: string | null;
+      date_value: string | null;
+    };
+    return { id, outlet: row.source ?? "", published: row.date_value ?? undefined, layers };
+  }
+
+  /** Records the events and facts of documents placed before the tables holding them existed. */
+  private backfill(): void {
+    const rows = this.db.prepare("SELECT doc_id FROM corpus_backfill").all() as { doc_id: string }[];
+    for (const { doc_id } of rows) this.record(this.placed(doc_id));
+    this.db.prepare("DELETE FROM corpus_backfill").run();
+  }
+
+  private isLatest(docId: string): boolean {
+    return this.db.prepare("SELECT 1 FROM documents WHERE previous_id = ?").get(docId) === undefined;
+  }
+
+  /** Takes the member and its feature counts out of the story; true when the story is left empty and dropped. */
+  private leave(storyId: number, docId: string, features: ReadonlyMap<string, Feature>): boolean {
+    this.db.prepare("DELETE FROM story_members WHERE doc_id = ?").run(docId);
+    const storyCount = this.db.prepare(
+      "UPDATE story_features SET count = count - 1 WHERE story_id = ? AND feature = ?",
+    );
+    const df = this.db.prepare("UPDATE corpus_features SET df = df - 1 WHERE feature = ?");
+    const unused = this.db.prepare("DELETE FROM corpus_features WHERE feature = ? AND df <= 0");
+    for (const key of features.keys()) {
+      storyCount.run(storyId, key);
+      df.run(key);
+      unused.run(key);
+    }
+    this.db.prepare("DELETE FROM story_features WHERE story_id = ? AND count <= 0").run(storyId);
+    const { size } = this.db
+      .prepare("UPDATE stories SET size = size - 1 WHERE id = ? RETURNING size")
+      .get(storyId) as { size: number };
+    if (size <= 0) {
+      this.db.prepare("DELETE FROM story_features WHERE story_id = ?").run(storyId);
+      this.db.prepare("DELETE FROM stories WHERE id = ?").run(storyId);
+      return true;
+    }
+    this.db
+      .prepare(
+        `UPDATE stories SET (date_first, date_last) =
+           (SELECT min(d.date_first), max(d.date_last) FROM story_members m JOIN documents d ON d.id = m.doc_id
+            WHERE m.story_id = @story)
+         WHERE id = @story`,
+      )
+      .run({ story: storyId });
+    return false;
+  }
+
+  /** Leaves the duplicate group; a group losing its first document is named after its next one. */
+  private leaveGroup(docId: string): void {
+    this.db.prepare("DELETE FROM duplicate_bands WHERE doc_id = ?").run(docId);
+    this.db.prepare("DELETE FROM duplicates WHERE doc_id = ?").run(docId);
+    const next = this.db
+      .prepare(
+        `SELECT x.doc_id FROM duplicates x JOIN documents d ON d.id = x.doc_id
+         WHERE x.group_id = ? ORDER BY d.seq LIMIT 1`,
+      )
+      .get(docId) as { doc_id: string } | undefined;
+    if (!next) return;
+    this.db.prepare("UPDATE duplicates SET group_id = ? WHERE group_id = ?").run(next.doc_id, docId);
+    this.db.prepare("UPDATE duplicates SET kind = 'first', similarity = 1 WHERE doc_id = ?").run(next.doc_id);
   }
 
   private countFeatures(features: ReadonlyMap<string, Feature>): void {
@@ -346,38 +508,47 @@ export class SqliteCorpusStore implements CorpusStore {
         `SELECT DISTINCT d.lang, d.source FROM story_members m JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?`,
       )
       .all(id) as { lang: string; source: string | null }[];
-    const documents = (this.db.prepare("SELECT count(*) AS n FROM duplicates").get() as { n: number }).n;
-    const entities = (
-      this.db
-        .prepare(
-          `SELECT f.feature, f.count, c.df, c.weight, c.name FROM story_features f
-           JOIN corpus_features c ON c.feature = f.feature WHERE f.story_id = ? AND f.feature LIKE 'e:%'`,
-        )
-        .all(id) as { feature: string; count: number; df: number; weight: number; name: string }[]
-    )
-      .map((e) => ({
-        kbId: e.feature.slice(2),
-        name: e.name,
-        rank: e.count * e.weight * idf(e.df, documents),
-      }))
-      .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name))
-      .slice(0, MAIN_ENTITIES)
-      .map(({ kbId, name }) => ({ kbId, name }));
+    const entities = this.mainFeatures(id, "e:", MAIN_ENTITIES).map(({ key, name }) => ({ kbId: key, name }));
+    const events = this.mainFeatures(id, "v:", MAIN_EVENTS);
+    // An event joins the label once two members report it.
+    const labelEvent = events[0] && events[0].documents >= 2 ? ` — ${events[0].name}` : "";
     const distinct = (values: (string | null)[]) =>
       [...new Set(values.filter((v): v is string => v !== null))].sort();
     return {
       id: s.id,
       label:
-        entities
+        (entities
           .slice(0, LABEL_ENTITIES)
           .map((e) => e.name)
-          .join(" · ") || `story ${s.id}`,
+          .join(" · ") || `story ${s.id}`) + labelEvent,
       size: s.size,
       languages: distinct(members.map((m) => m.lang)),
       outlets: distinct(members.map((m) => m.source)),
       first: s.date_first ?? undefined,
       last: s.date_last ?? undefined,
       entities,
+      events,
     };
+  }
+
+  /** The story's features of one kind, ranked by members holding them × kind weight × IDF. */
+  private mainFeatures(id: number, prefix: string, limit: number): StoryEvent[] {
+    const documents = (this.db.prepare("SELECT count(*) AS n FROM duplicates").get() as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT f.feature, f.count, c.df, c.weight, c.name FROM story_features f
+         JOIN corpus_features c ON c.feature = f.feature WHERE f.story_id = ? AND f.feature LIKE ? || '%'`,
+      )
+      .all(id, prefix) as { feature: string; count: number; df: number; weight: number; name: string }[];
+    return rows
+      .map((r) => ({
+        key: r.feature.slice(prefix.length),
+        name: r.name,
+        documents: r.count,
+        rank: r.count * r.weight * idf(r.df, documents),
+      }))
+      .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map(({ key, name, documents }) => ({ key, name, documents }));
   }
 }
