@@ -549,6 +549,9 @@ class Linker {
     const span = this.span(item);
     this.entities.push({ ...span, ...value });
     if (k === undefined || value.type !== "person" || !left.title) return;
+    // "After the Indian Prime Minister, Putin…": a title naming another country than the
+    // person's is not theirs (an appositive comma also separates list items).
+    if (left.country && value.country && left.country !== value.country) return;
     if (left.demonym) this.consumed.add(left.demonym);
     const title = left.title;
     const types = title.types;

@@ -29,8 +29,10 @@ const packs = () => (loaded ??= new LangPacks());
 
 const inside = (a: Annotation, s: Annotation) => a.start >= s.start && a.end <= s.end;
 
+/** Countries, groups, governments and regions spanning several countries (Europe, the Middle East). */
 const isGeneral = (e: Annotation<EntityValue>) =>
   e.type === "country" ||
+  (e.type === "region" && e.country === "") ||
   e.type === "group" ||
   e.metonymOf !== undefined ||
   (e.type === "organisation" && /(GOV|MED)$/.test(e.cameo));
@@ -108,6 +110,26 @@ export function similarity(a: SentenceFacts, b: SentenceFacts, sameLanguage: boo
  */
 export function mayRestate(a: SentenceFacts, b: SentenceFacts): boolean {
   return anchorSimilarity(a.anchors, b.anchors, true) >= ALIGNED;
+}
+
+/** Within one language, a sentence sharing this much of its wording with another restates it. */
+const RESTATED_WORDS = 0.3;
+
+/**
+ * Whether an aligned pair is firm enough to say the source supports the suspect's sentence. A name
+ * common to the whole story is not: its head of state is named in half its sentences, so an added
+ * sentence about him pairs with any of them. A specific anchor (name, number, date) rare in the
+ * story is, and so are two common ones, and, within one language, much of the wording.
+ */
+export function supports(
+  pair: AlignedPair,
+  sameLanguage: boolean,
+  common: (anchor: string) => boolean,
+): boolean {
+  let strength = 0;
+  for (const x of pair.suspect.anchors)
+    if (weight(x) === 1 && pair.source.anchors.has(x)) strength += common(x) ? 1 : 2;
+  return strength >= 2 || (sameLanguage && dice(pair.suspect.words, pair.source.words) >= RESTATED_WORDS);
 }
 
 /** Below this a sentence has no counterpart in the other document. */

@@ -1,5 +1,5 @@
 import { type Document, sourceFromUrl } from "../document/document.js";
-import type { AmountValue, QuoteValue, TimeValue } from "../document/layers.js";
+import type { AmountValue, EventActor, EventValue, QuoteValue, TimeValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
 import { mayRestate, type SentenceFacts } from "./align.js";
 import type { DocEvidence, Finding, FindingKind } from "./finding.js";
@@ -47,13 +47,38 @@ function dayInterval(t: Annotation<TimeValue>): [number, number] | undefined {
 const overlap = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 
 /** Ordinals name, they do not measure; a count is comparable only with what it counts. */
-const comparableAmount = (a: AmountValue) => a.kind !== "ordinal" && (a.kind !== "count" || a.unit !== "");
+export const comparableAmount = (a: AmountValue) =>
+  a.kind !== "ordinal" && (a.kind !== "count" || a.unit !== "");
 
 function sameAmount(a: AmountValue, b: AmountValue): boolean {
   return (
     a.unit === b.unit &&
     Math.abs(a.value - b.value) <= AMOUNT_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value))
   );
+}
+
+const actorKey = (a: EventActor | null) => a?.kbId || a?.cameo || "";
+/** Events whose two actors are known: who did what to whom can be compared. */
+export const comparableEvent = (e: EventValue) =>
+  e.mode !== "negated" && actorKey(e.source) !== "" && actorKey(e.target) !== "";
+/** Meeting, agreeing and cooperating go both ways: "Li met Putin" is "Putin met Li". */
+const SYMMETRIC_ROOTS = new Set(["03", "04", "05", "06"]);
+const actorsKey = (e: EventValue) => {
+  const pair = [actorKey(e.source), actorKey(e.target)];
+  return (SYMMETRIC_ROOTS.has(e.root) ? pair.sort() : pair).join(">");
+};
+const sameActors = (a: EventValue, b: EventValue) => actorsKey(a) === actorsKey(b);
+export const eventWords = (e: EventValue) =>
+  `${e.source?.name || e.source?.cameo} → ${e.target?.name || e.target?.cameo}: ${e.plover} (CAMEO ${e.root})`;
+
+/** What sources say instead, most said first: "2024-08-06 (3 sources), 2024-08-07 (1 source)". */
+function tallied(said: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of said) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([value, n]) => `${value} (${n} source${n > 1 ? "s" : ""})`)
+    .join(", ");
 }
 
 interface Tally {
@@ -63,7 +88,9 @@ interface Tally {
   readonly disagree: DocEvidence[];
   /** What each disagreeing source says instead, in the order of `disagree`. */
   readonly alternatives: Alternative[][];
-  readonly describe: (other: DocEvidence[]) => string;
+  /** The same, as the values a reader compares ("2024-08-06"), in the order of `disagree`. */
+  readonly said: string[];
+  readonly describe: (other: DocEvidence[], said: readonly string[]) => string;
 }
 
 /** A date the article gives relative to its own, in its past ("two months ago"), resolved with certainty. */
@@ -118,19 +145,27 @@ function evidenceOf(doc: Document, span: { start: number; end: number }): DocEvi
  */
 export function compareValues(suspect: Document, sources: readonly Source[]): Finding[] {
   const tallies = new Map<string, Tally>();
-  const tally = (annotation: Annotation, kind: FindingKind, describe: Tally["describe"]) => {
-    const key = `${kind}:${annotation.start}:${annotation.end}`;
+  // `variant` tells apart claims of one span: the events of one trigger between different actors.
+  const tally = (annotation: Annotation, kind: FindingKind, describe: Tally["describe"], variant = "") => {
+    const key = `${kind}:${annotation.start}:${annotation.end}:${variant}`;
     const known = tallies.get(key);
     if (known) return known;
-    const t: Tally = { annotation, kind, agree: [], disagree: [], alternatives: [], describe };
+    const t: Tally = { annotation, kind, agree: [], disagree: [], alternatives: [], said: [], describe };
     tallies.set(key, t);
     return t;
   };
-  const record = (t: Tally, agrees: boolean, evidence: DocEvidence, alternatives: Alternative[]) => {
+  const record = (
+    t: Tally,
+    agrees: boolean,
+    evidence: DocEvidence,
+    alternatives: Alternative[],
+    said: string,
+  ) => {
     if (agrees) t.agree.push(evidence);
     else {
       t.disagree.push(evidence);
       t.alternatives.push(alternatives);
+      t.said.push(said);
     }
   };
   const text = (a: Annotation) => suspect.text.slice(a.start, a.end);
@@ -147,14 +182,15 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
       const item = tally(
         mine,
         "time",
-        (other) =>
-          `the article dates this "${text(mine)}" (${mine.value}); ${other.length} source${other.length > 1 ? "s" : ""} aligned with this sentence give${other.length > 1 ? "" : "s"} another date`,
+        (other, said) =>
+          `the article dates this "${text(mine)}" (${mine.value}); ${other.length} source${other.length > 1 ? "s" : ""} aligned with this sentence date${other.length > 1 ? "" : "s"} it ${tallied(said)}`,
       );
       record(
         item,
         theirs.some((x) => overlap(own, x)),
         evidence,
         theirs.map(([lo, hi]) => ({ lo, hi })),
+        theirTimes.map((x) => x.value).join(" or "),
       );
     }
   };
@@ -180,8 +216,8 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
         const item = tally(
           mine,
           "amount",
-          (other) =>
-            `the article gives ${mine.value} ${mine.unit} ("${text(mine)}"); ${other.length} aligned source sentence${other.length > 1 ? "s give" : " gives"} a different figure`,
+          (other, said) =>
+            `the article gives ${mine.value} ${mine.unit} ("${text(mine)}"); ${other.length} aligned source sentence${other.length > 1 ? "s give" : " gives"} ${tallied(said)}`,
         );
         record(
           item,
@@ -191,6 +227,7 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
             lo: x.value * (1 - AMOUNT_TOLERANCE),
             hi: x.value * (1 + AMOUNT_TOLERANCE),
           })),
+          comparable.map((x) => `${x.value} ${x.unit}`).join(" or "),
         );
       }
       const theirQuotes = doc
@@ -212,6 +249,29 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
           theirQuotes.some((q) => q.speaker?.kbId === speaker?.kbId),
           evidence,
           theirQuotes.map((q) => ({ key: q.speaker?.kbId ?? "" })),
+          theirQuotes.map((q) => q.speaker?.name).join(" or "),
+        );
+      }
+      const theirEvents = doc.layer("events").filter((x) => inside(x, t) && comparableEvent(x));
+      for (const mine of suspect.layer("events").filter((x) => inside(x, s) && comparableEvent(x))) {
+        const same = theirEvents.filter((x) => x.root === mine.root);
+        const agrees = same.some((x) => sameActors(mine, x));
+        // Reports of a story tell many events of one type between different actors: only the
+        // report the suspect derives from says who did this one.
+        if (same.length === 0 || (!agrees && !derived)) continue;
+        const item = tally(
+          mine,
+          "event",
+          (other, said) =>
+            `the article has ${eventWords(mine)}; ${other.length} aligned sentence${other.length > 1 ? "s" : ""} of the report it derives from ${other.length > 1 ? "have" : "has"} ${tallied(said)}`,
+          actorsKey(mine),
+        );
+        record(
+          item,
+          agrees,
+          evidence,
+          same.map((x) => ({ key: actorsKey(x) })),
+          same.map(eventWords).join(" or "),
         );
       }
     }
@@ -231,7 +291,7 @@ export function compareValues(suspect: Document, sources: readonly Source[]): Fi
         {
           ...base,
           verdict: "contradicted",
-          message: `${t.describe(t.disagree)}${t.agree.length ? ` (${t.agree.length} agree)` : ""}`,
+          message: `${t.describe(t.disagree, t.said)}${t.agree.length ? ` (${t.agree.length} agree)` : ""}`,
           evidence: [...t.disagree, ...t.agree],
           confidence: Math.min(0.9, 0.5 + 0.1 * t.disagree.length),
         },

@@ -72,7 +72,7 @@ export function htmlReport(doc: Document, report: CheckReport): string {
 <html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>relata check: ${escapeHtml(doc.title ?? doc.id)}</title><style>${STYLE}</style></head>
-<body><header><strong>relata check</strong> · ${escapeHtml(doc.id)} · ${escapeHtml(doc.lang)} · ${escapeHtml(doc.date?.value ?? "undated")}</header>
+<body><header><strong>relata check</strong> · ${escapeHtml(doc.id)} · ${escapeHtml(doc.lang)} · ${escapeHtml(doc.date?.value ?? "undated")}${report.story !== null ? ` · story ${report.story}` : ""}</header>
 <main><article class="text">${markedText(doc.text, report.findings)}</article>
 <aside><h3>Findings (${report.findings.length})</h3><ol>${items}</ol>${sources ? `<h3>Likely sources</h3><ul>${sources}</ul>` : ""}</aside></main>
 </body></html>

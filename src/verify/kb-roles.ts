@@ -2,14 +2,18 @@ import type { Document } from "../document/document.js";
 import type { KnowledgeBase } from "../kb/kb.js";
 import { officeTypes } from "../stages/entities-resolve.js";
 import type { Finding } from "./finding.js";
+import type { StoryTitle } from "./story-titles.js";
+
+/** Reports of the story quoted as evidence beside the KB fact. */
+const EVIDENCE = 3;
 
 /** Office types in words, singular or plural ("deputy head of government", "deputy heads of government"). */
 function typeWords(types: readonly string[], plural = false): string {
   return types
     .map((t) => {
       const words = t.replaceAll("_", " ");
-      // The head noun is the first word, or the second after "deputy" or "vice".
-      return plural ? words.replace(/^((?:deputy |vice )?\w+)/, "$1s") : words;
+      // The head noun comes before "of" ("heads of state"), else last ("foreign ministers").
+      return plural ? words.replace(/(\w+)(?= of |$)/, "$1s") : words;
     })
     .join(" or ");
 }
@@ -23,7 +27,11 @@ const listed = (names: readonly string[]) =>
  * different office contradicts, naming what the KB holds and who held the claimed office then;
  * a person the KB knows no office for on that date cannot be checked this way.
  */
-export function checkRoles(doc: Document, kb: KnowledgeBase): Finding[] {
+export function checkRoles(
+  doc: Document,
+  kb: KnowledgeBase,
+  titles: ReadonlyMap<string, readonly StoryTitle[]> = new Map(),
+): Finding[] {
   const date = doc.date?.value;
   if (!date) return [];
   const entities = doc.layer("entities");
@@ -48,6 +56,15 @@ export function checkRoles(doc: Document, kb: KnowledgeBase): Finding[] {
         },
       ];
     }
+    const others = titles.get(role.kbId) ?? [];
+    const sharing = (types: readonly string[]) =>
+      others.filter((o) => o.officeTypes.some((t) => types.includes(t)));
+    const heldTypes = held.flatMap(({ office }) => officeTypes(office));
+    const asKb = sharing(heldTypes);
+    const asArticle = sharing(role.officeTypes);
+    const inStory = others.length
+      ? `; ${asKb.length} of the ${others.length} other report${others.length > 1 ? "s" : ""} of this story that title ${person.name} agree with the KB${asArticle.length ? `, ${asArticle.length} with the article` : ""}`
+      : "";
     const matching = held.filter(
       ({ office }) =>
         officeTypes(office).some((t) => role.officeTypes.includes(t)) &&
@@ -58,8 +75,8 @@ export function checkRoles(doc: Document, kb: KnowledgeBase): Finding[] {
         {
           ...base,
           verdict: "corroborated",
-          message: `the article calls ${person.name} "${title}"; on ${date} the KB has ${person.name} as ${matching.map((m) => m.office.name).join(", ")}`,
-          evidence: facts,
+          message: `the article calls ${person.name} "${title}"; on ${date} the KB has ${person.name} as ${matching.map((m) => m.office.name).join(", ")}${inStory}`,
+          evidence: [...facts, ...asArticle.slice(0, EVIDENCE).map((o) => o.evidence)],
           confidence: 0.9,
         },
       ];
@@ -74,8 +91,8 @@ export function checkRoles(doc: Document, kb: KnowledgeBase): Finding[] {
       {
         ...base,
         verdict: "contradicted",
-        message: `the article calls ${person.name} "${title}" (${typeWords(role.officeTypes)}); on ${date} ${person.name} was ${held.map((h) => h.office.name).join(", ")} (KB)${who}`,
-        evidence: facts,
+        message: `the article calls ${person.name} "${title}" (${typeWords(role.officeTypes)}); on ${date} ${person.name} was ${held.map((h) => h.office.name).join(", ")} (KB${inStory})${who}`,
+        evidence: [...facts, ...asKb.slice(0, EVIDENCE).map((o) => o.evidence)],
         confidence: 0.85,
       },
     ];

@@ -167,6 +167,16 @@ describe("recognition rules", () => {
     expect(roles.map((r) => r.text)).toEqual(["Defence Minister"]);
   });
 
+  it("gives no person a title that names another country than theirs", () => {
+    const { entities, roles } = analyse(
+      "Après le Premier ministre indien, Poutine doit rencontrer le président chinois, Xi Jinping.",
+      "fr",
+      "2024-10-22",
+    );
+    expect(entities.find((e) => e.text === "Poutine")?.kbId).toBe("Q7747");
+    expect(roles.map((r) => [r.text, r.kbId])).toEqual([["président", "Q15031"]]);
+  });
+
   it("keeps demonyms no title or body took as adjective mentions of their country or group", () => {
     const { entities } = analyse(
       "L'economia statunitense rallenta e i paesi occidentali impongono sanzioni.",

@@ -116,6 +116,119 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    description: "stored events with dyad aggregates, facts with their supporting annotations",
+    sql: `
+      -- Every coded event of a placed document (layer events, annotation idx).
+      CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents (id),
+        idx INTEGER NOT NULL,
+        -- The outlet; '' when the document names none.
+        source TEXT NOT NULL,
+        -- The event's own day, else the published day; NULL when neither is a single day.
+        day TEXT,
+        date TEXT,
+        source_cameo TEXT,
+        source_country TEXT,
+        source_kb TEXT,
+        target_cameo TEXT,
+        target_country TEXT,
+        target_kb TEXT,
+        code TEXT NOT NULL,
+        root TEXT NOT NULL,
+        quad INTEGER NOT NULL CHECK (quad BETWEEN 1 AND 4),
+        goldstein REAL NOT NULL,
+        plover TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        sentence INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX events_day ON events (day);
+      -- Events between two actor keys (a country code or a KB id) per day, QuadClass and PLOVER
+      -- type: a dyad series reads these rows, never the events. Goldstein is summed in tenths so
+      -- that removing an event restores the sum exactly.
+      CREATE TABLE dyad_days (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        day TEXT NOT NULL,
+        quad INTEGER NOT NULL,
+        plover TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        goldstein_tenths INTEGER NOT NULL,
+        PRIMARY KEY (a, b, day, quad, plover)
+      ) STRICT, WITHOUT ROWID;
+      -- The same events per outlet and bucket (day, week, month; start is the bucket's first day),
+      -- once for the directed pair and once for the unordered pair (a < b, directed = 0): the
+      -- distinct outlets of a bucket are its rows, never a sum of daily counts.
+      CREATE TABLE dyad_sources (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        directed INTEGER NOT NULL CHECK (directed IN (0, 1)),
+        bucket TEXT NOT NULL CHECK (bucket IN ('day', 'week', 'month')),
+        start TEXT NOT NULL,
+        source TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (a, b, directed, bucket, start, source)
+      ) STRICT, WITHOUT ROWID;
+
+      -- A fact stated in language-independent terms (an event, a role, an amount, a quote…).
+      CREATE TABLE facts (
+        fact TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        -- Kept current from fact_supports whenever a document is placed or removed.
+        mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        outlets INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      -- The annotations that state a fact: layer and index in the document, with their span.
+      CREATE TABLE fact_supports (
+        fact TEXT NOT NULL REFERENCES facts (fact),
+        doc_id TEXT NOT NULL REFERENCES documents (id),
+        layer TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (fact, doc_id, layer, idx)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX fact_supports_doc ON fact_supports (doc_id);
+
+      -- Documents placed before this migration: the next update() records their events and facts.
+      CREATE TABLE corpus_backfill (doc_id TEXT PRIMARY KEY REFERENCES documents (id)) STRICT, WITHOUT ROWID;
+      INSERT INTO corpus_backfill SELECT m.doc_id FROM story_members m JOIN latest_documents d ON d.id = m.doc_id;
+    `,
+  },
+  {
+    description: "stored check reports, with what they were computed against, and their findings",
+    sql: `
+      -- The last check of a document. It goes stale when its story gains a document after
+      -- corpus_seq or loses one, when it moves to another story, or when the KB changes.
+      CREATE TABLE checks (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        story_id INTEGER,
+        story_size INTEGER NOT NULL,
+        corpus_seq INTEGER NOT NULL,
+        kb TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        report TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      -- The findings of the stored reports, one row each, for questions over the corpus.
+      CREATE TABLE findings (
+        doc_id TEXT NOT NULL REFERENCES checks (doc_id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX findings_verdict ON findings (verdict, kind);
+    `,
+  },
 ];
 
 /**
