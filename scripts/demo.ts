@@ -1,10 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 import { packageRoot } from "../src/paths.js";
 
 /**
  * The README's first command ends here: it runs the real CLI on the project's example articles,
- * into the embedded default store, and shows each command before what it printed.
+ * into the embedded default store, shows each command before what it printed, then serves the
+ * web app on that store until interrupted (`--no-serve` or RELATA_DEMO_SERVE=0 stops before, for CI).
  */
 const root = packageRoot();
 const cli = join(root, "dist", "src", "cli", "main.js");
@@ -26,6 +27,16 @@ run(["analyze", "examples/brics-kazan.it.txt", "--format", "text"]);
 run(["check", "examples/altered/li-qiang-mosca.it.txt"]);
 run(["search", "Kursk", "--db", db]);
 run(["search", "Kazan", "--lang", "es", "--db", db]);
-process.stdout.write(
-  `\nThe database is ${db}. Browse it in the web app: node ${cli} serve --db ${db}, then open http://127.0.0.1:8700\n`,
-);
+const port = process.env.RELATA_PORT ?? "8700";
+const serve = ["serve", "--db", db, "--port", port];
+if (process.argv.includes("--no-serve") || process.env.RELATA_DEMO_SERVE === "0") {
+  process.stdout.write(`\nBrowse the database in the web app: node ${cli} ${serve.join(" ")}\n`);
+} else {
+  process.stdout.write(`\n$ relata ${serve.join(" ")}\n`);
+  // The server prints its URL and the write token, and runs until Ctrl-C, which reaches it too.
+  const server = spawn(process.execPath, [cli, ...serve], { cwd: root, stdio: "inherit" });
+  server.on("exit", (code) => {
+    process.exitCode = code ?? 0;
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+}

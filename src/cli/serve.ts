@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
       // Write routes need a bearer token: the user's, or one made for this run and printed once.
       const token = process.env.RELATA_TOKEN || randomBytes(18).toString("base64url");
       const store = openSqliteStore(flags.db);
-      const app = await buildServer({ store, analyzer: new Analyzer(), token });
+      const app = await buildServer({ store, analyzer: new Analyzer(), token, dbPath: flags.db });
       const address = await app.listen({ port: flags.port, host: flags.host });
       process.stdout.write(
         `relata serving ${flags.db} at ${address} (API under /api, OpenAPI at /api/openapi.json)\n`,

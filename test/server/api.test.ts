@@ -1,7 +1,16 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Analyzer } from "../../src/analysis.js";
 import { type App, buildServer } from "../../src/server/app.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
+
+type Content = Record<string, { schema?: object }>;
+interface Operation {
+  summary?: string;
+  parameters?: { schema?: object }[];
+  requestBody?: { content?: Content };
+  responses: Record<string, { content?: Content }>;
+}
 
 const TOKEN = "test-token-123";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -135,13 +144,39 @@ describe("read routes", () => {
       "/api/check",
       "/api/documents",
       "/api/documents/{id}",
+      "/api/documents/{id}/alignment",
       "/api/documents/{id}/findings",
+      "/api/dyads",
+      "/api/entities/{id}",
+      "/api/events",
+      "/api/export",
+      "/api/graph",
       "/api/ingest",
+      "/api/ingest/file",
       "/api/kb/entities",
       "/api/kb/entities/{id}",
+      "/api/places",
       "/api/stats",
+      "/api/stories",
+      "/api/stories/{id}",
     ]);
-    expect(spec.paths["/api/ingest"].post.security).toEqual([{ bearer: [] }]);
+    // Every write but /analyze (which stores nothing) needs the token.
+    for (const path of ["/api/ingest", "/api/ingest/file", "/api/check"])
+      expect(spec.paths[path].post.security, path).toEqual([{ bearer: [] }]);
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12: every one of them must compile.
+    const ajv = new Ajv2020({ strict: false });
+    for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {
+      for (const op of Object.values(item)) {
+        expect(op.summary, path).toBeTruthy();
+        expect(Object.keys(op.responses).length, path).toBeGreaterThan(0);
+        const schemas = [
+          ...(op.parameters ?? []).map((p) => p.schema),
+          ...Object.values(op.requestBody?.content ?? {}).map((c) => c.schema),
+          ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema)),
+        ];
+        for (const schema of schemas) expect(() => ajv.compile(schema ?? {}), path).not.toThrow();
+      }
+    }
   });
 });
 

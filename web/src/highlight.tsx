@@ -6,6 +6,8 @@ export interface Mark {
   end: number;
   kind: string;
   detail: string;
+  /** Where a click leads: a linked entity's page. */
+  href?: string;
 }
 
 const DETAIL: Record<string, (a: Annotation) => string> = {
@@ -33,6 +35,9 @@ export function marksOf(analysis: Record<string, unknown>, findings: readonly Fi
         end: a.end,
         kind: layer,
         detail: (DETAIL[layer] as (a: Annotation) => string)(a),
+        ...(layer === "entities" && a.kbId
+          ? { href: `#/entity/${encodeURIComponent(a.kbId as string)}` }
+          : {}),
       });
     }
   }
@@ -58,6 +63,7 @@ export function Highlighted({ text, marks }: { text: string; marks: readonly Mar
     const end = points[i + 1] as number;
     const covering = marks.filter((m) => m.start <= start && m.end >= end && m.start < m.end);
     const piece = text.slice(start, end);
+    const href = covering.find((m) => m.href)?.href;
     if (covering.length === 0) pieces.push(piece);
     else
       pieces.push(
@@ -67,14 +73,39 @@ export function Highlighted({ text, marks }: { text: string; marks: readonly Mar
           title={covering.map((m) => m.detail).join("\n")}
           data-start={start}
         >
-          {piece}
+          {href ? <a href={href}>{piece}</a> : piece}
         </span>,
       );
   }
   return <div class="article-text">{pieces}</div>;
 }
 
-export function Findings({ findings }: { findings: readonly Finding[] }) {
+/** Where evidence from another stored document leads: the document, and beside this one when stored. */
+function DocEvidence({
+  e,
+  docId,
+}: {
+  e: { doc: string; text: string; lang: string };
+  docId?: string | undefined;
+}) {
+  return (
+    <>
+      {e.lang}: {e.text} (<a href={`#/doc/${e.doc}`}>document</a>
+      {docId && (
+        <>
+          {" · "}
+          <a class="side-link" href={`#/compare/${docId}/${e.doc}`}>
+            side by side
+          </a>
+        </>
+      )}
+      )
+    </>
+  );
+}
+
+/** The findings in the margin; `docId` is the stored document they are about, when it is stored. */
+export function Findings({ findings, docId }: { findings: readonly Finding[]; docId?: string }) {
   if (findings.length === 0) return <p class="muted">No findings.</p>;
   return (
     <ol class="findings">
@@ -83,7 +114,7 @@ export function Findings({ findings }: { findings: readonly Finding[] }) {
           <strong>{f.verdict}</strong> · {f.kind} · “{f.text}”<div>{f.message}</div>
           {f.evidence.map((e, i) => (
             <div key={i} class="evidence">
-              {"kb" in e ? `${e.fact} — ${e.kb}` : `${e.lang}: ${e.text} (${e.doc})`}
+              {"kb" in e ? `${e.fact} — ${e.kb}` : <DocEvidence e={e} docId={docId} />}
             </div>
           ))}
         </li>

@@ -1,9 +1,16 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import "./style.css";
+import { DyadView } from "./dyad.js";
+import { EntitySearchView, EntityView } from "./entity.js";
+import { ExploreView } from "./explore.js";
+import { CompareView, StoriesView, StoryView } from "./story.js";
 import { ArticleView, CheckView, SearchView } from "./views.js";
 
-/** Hash routes: #/search/QUERY, #/doc/ID, #/check. */
+/**
+ * Hash routes: #/search/QUERY/FILTERS, #/doc/ID, #/check, #/stories, #/story/ID,
+ * #/compare/ID/SOURCE, #/entities/NAME, #/entity/KBID, #/explore/FROM/TO, #/dyad/A/B/BY.
+ */
 function useRoute(): string[] {
   const parse = () => location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const [route, setRoute] = useState(parse);
@@ -15,24 +22,46 @@ function useRoute(): string[] {
   return route;
 }
 
+function View({ route }: { route: string[] }) {
+  const [view = "search", a = "", b = "", c = ""] = route;
+  switch (view) {
+    case "doc":
+      return <ArticleView id={a} />;
+    case "check":
+      return <CheckView />;
+    case "stories":
+      return <StoriesView />;
+    case "story":
+      return <StoryView id={a} />;
+    case "compare":
+      return <CompareView id={a} source={b} />;
+    case "entities":
+      return <EntitySearchView name={a} />;
+    case "entity":
+      return <EntityView id={a} />;
+    case "dyad":
+      return <DyadView a={a} b={b} by={c} />;
+    case "explore":
+      return <ExploreView from={a} to={b} />;
+    default:
+      return <SearchView query={a} params={b} />;
+  }
+}
+
 function App() {
-  const [view = "search", arg = ""] = useRoute();
+  const route = useRoute();
   return (
     <>
       <header>
         <h1>relata</h1>
         <nav>
-          <a href="#/search/">Search</a> <a href="#/check">Check</a>
+          <a href="#/search/">Search</a> <a href="#/stories">Stories</a> <a href="#/entities/">Entities</a>{" "}
+          <a href="#/explore//">Map &amp; actors</a> <a href="#/dyad/RUS/CHN/week">Dyads</a>{" "}
+          <a href="#/check">Check</a>
         </nav>
       </header>
       <main>
-        {view === "doc" ? (
-          <ArticleView id={arg} />
-        ) : view === "check" ? (
-          <CheckView />
-        ) : (
-          <SearchView query={arg} />
-        )}
+        <View route={route} />
       </main>
     </>
   );

@@ -6,6 +6,7 @@ import { toOutput } from "../../document/output.js";
 import type { Store } from "../../store/store.js";
 import { checkDocument } from "../../verify/check.js";
 import type { App } from "../app.js";
+import type { Corpus } from "../corpus.js";
 import { Analysis, DocumentInput, ErrorBody, inputDate } from "../schemas.js";
 
 type Input = { text: string; title?: string; url?: string; lang?: string; date?: string };
@@ -24,6 +25,7 @@ export function analysisRoutes(
   store: Store,
   analyzer: Analyzer,
   guard: preHandlerAsyncHookHandler,
+  corpus?: Corpus,
 ): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin as unknown as App;
@@ -55,7 +57,7 @@ export function analysisRoutes(
       },
       async (request, reply) => {
         const doc = analyse(analyzer, request.body, reply);
-        return doc ? checkDocument(doc, analyzer.kb, store) : reply;
+        return doc ? checkDocument(doc, analyzer.kb, store, corpus?.stories) : reply;
       },
     );
   };
