@@ -1,26 +1,48 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { Analyzer } from "../src/analysis.js";
+import { Document } from "../src/document/document.js";
 import type { StageTimings } from "../src/document/pipeline.js";
 import { packageRoot } from "../src/paths.js";
-import { fileSource } from "../src/readers/input.js";
-import { warcReader } from "../src/readers/warc.js";
-import { warcResponse } from "../src/readers/warc-write.js";
 import { buildServer } from "../src/server/app.js";
+import { langIdStage } from "../src/stages/langid.js";
 import { openSqliteStore } from "../src/store/sqlite/index.js";
 import type { Store } from "../src/store/store.js";
 import { checkDocument } from "../src/verify/check.js";
 import { exampleArticles, syntheticCorpus } from "./corpus.js";
+import { dyadSeries } from "./dyads.js";
+import { ingestWithWorkers } from "./ingest-workers.js";
+import { cpuSeconds, latencies, percentiles } from "./measure.js";
+import { kbMemory, warcMemory } from "./memory.js";
+import { datePeers, langIdPeers, nerPeers, type PeerTask } from "./peers.js";
+import { replicate, searchQueries, syntheticRows } from "./scale.js";
 
 const quick = process.argv.includes("--quick");
-const COUNT = quick ? 500 : 10_000;
+/** Sizes of each part: quick mode keeps the whole run near a minute. */
+const SIZE = quick
+  ? {
+      analyse: 300,
+      ingest: 200,
+      check: 2_000,
+      search: 20_000,
+      warc: 2_000,
+      memoryDocs: 100,
+      events: 1_000_000,
+    }
+  : {
+      analyse: 10_000,
+      ingest: 2_000,
+      check: 100_000,
+      search: 1_000_000,
+      warc: 10_000,
+      memoryDocs: 500,
+      events: 10_000_000,
+    };
 
-interface Figures {
-  [key: string]: number | string | Record<string, number>;
-}
+type Figure = number | string | Record<string, number>;
 
 function commit(): string {
   try {
@@ -32,6 +54,15 @@ function commit(): string {
     return "unknown";
   }
 }
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const benchStart = performance.now();
+/** What the bench is doing, on stderr, so that a long run shows where its time goes. */
+const progress = (what: string) =>
+  process.stderr.write(`bench: ${((performance.now() - benchStart) / 1000).toFixed(0)} s, ${what}\n`);
+/** One figure with its target, in one aligned line. */
+const line = (label: string, value: string, target = "") =>
+  out(`${label.padEnd(48)} ${value}${target ? `   [target: ${target}]` : ""}`);
 
 /**
  * The article view's API latency under load from autocannon on loopback: 4 connections for a
@@ -58,66 +89,67 @@ async function apiLatency(store: Store, analyzer: Analyzer, ids: readonly string
   };
 }
 
-const WARC_RECORDS = 10_000;
-
-/**
- * A gzip'd WARC of 10,000 HTML pages written to a temporary file, then read through the WARC reader:
- * documents/s, the peak rise of resident memory while streaming, and its rise after the first 1,000.
- */
-async function warcStreaming(pages: readonly { title?: string | undefined; text: string }[]) {
-  const dir = mkdtempSync(join(tmpdir(), "relata-bench-warc-"));
-  const path = join(dir, "bench.warc.gz");
-  const out = createWriteStream(path);
-  for (let i = 0; i < WARC_RECORDS; i++) {
-    const page = pages[i % pages.length] ?? { text: "" };
-    const body = page.text
-      .split("\n\n")
-      .map((p) => `<p>${p}</p>`)
-      .join("");
-    const html = `<html><head><title>${page.title ?? ""} ${i}</title></head><body><article>${body}</article></body></html>`;
-    const record = await warcResponse(
-      { url: `https://bench.example/${i}`, html, date: "2024-06-10T04:00:00Z" },
-      true,
-    );
-    if (!out.write(record)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+function printPeers(task: PeerTask | string, target: string): Record<string, number> {
+  if (typeof task === "string") {
+    out(task);
+    return {};
   }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  const start = process.memoryUsage.rss();
-  let peak = start;
-  let afterWarmUp = start;
-  let docs = 0;
-  const t = performance.now();
-  for await (const item of warcReader.read(fileSource(path), {})) {
-    if (item.kind !== "document" || ++docs % 250 !== 0) continue;
-    peak = Math.max(peak, process.memoryUsage.rss());
-    if (docs === 1000) afterWarmUp = peak;
+  out(`${task.task}: ${task.unit}, ${task.measure}`);
+  const flat: Record<string, number> = {};
+  for (const f of task.figures) {
+    line(`  ${f.system}`, `${f.perSec} ${task.unit}${f.f1 === undefined ? "" : `, ${f.f1}`}`);
+    flat[`${f.system} perSec`] = f.perSec;
+    if (f.f1 !== undefined) flat[`${f.system} score`] = f.f1;
   }
-  const seconds = (performance.now() - t) / 1000;
-  const fileMB = statSync(path).size / 1e6;
-  rmSync(dir, { recursive: true, force: true });
-  const mb = (n: number) => Math.round(n / 1e6);
-  return {
-    docs,
-    docsPerSec: Math.round(docs / seconds),
-    fileMB: Number(fileMB.toFixed(1)),
-    peakRssDeltaMB: mb(peak - start),
-    // Flat memory: once the first 1,000 records are read, the peak hardly rises.
-    rssGrowthAfter1kMB: mb(peak - afterWarmUp),
-  };
+  const [mine, ...peers] = task.figures;
+  for (const peer of peers) {
+    if (!mine || peer.system.startsWith("relata")) continue;
+    const against = peer.system.includes("untyped")
+      ? task.figures.find((f) => f.system.includes("relata (untyped)"))
+      : mine;
+    if (!against) continue;
+    const ratio = against.perSec / peer.perSec;
+    line(`  ratio relata/${peer.system}`, `${ratio.toFixed(1)}× throughput`, target);
+    flat[`ratio vs ${peer.system}`] = Number(ratio.toFixed(2));
+  }
+  if (task.note) out(`  (${task.note})`);
+  return flat;
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   const bases = await exampleArticles();
-  const corpus = syntheticCorpus(bases, COUNT);
-  // First, while the process is small, so that the memory rise is the reader's own.
-  const warc = await warcStreaming(corpus);
+  const corpus = syntheticCorpus(bases, SIZE.analyse);
   const chars = corpus.reduce((n, d) => n + d.text.length, 0);
   const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  const figures: Record<string, Figure> = {
+    date: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    mode: quick ? "quick" : "full",
+    // What changed since the previous line: `npm run bench -- --note "…"`.
+    note: process.argv.includes("--note") ? (process.argv[process.argv.indexOf("--note") + 1] ?? "") : "",
+    documents: SIZE.analyse,
+    avgDocChars: Math.round(chars / SIZE.analyse),
+  };
+  out(`relata bench (${figures.mode}): ${SIZE.analyse} documents of ~${figures.avgDocChars} characters`);
 
+  // Memory first, in child processes of their own.
+  progress("memory in child processes");
+  const memory = kbMemory(SIZE.memoryDocs);
+  const warc = await warcMemory(corpus, SIZE.warc);
+
+  // Load and warm every language's packs outside the timed loop (one document of each).
+  progress("load and warm the pipeline");
   const loadStart = performance.now();
   const analyzer = new Analyzer();
-  analyzer.analyze(corpus[0] ?? { text: "" }); // loads packs and warms the JIT outside the timed loop
-  const loadMs = performance.now() - loadStart;
+  const seen = new Set<string>();
+  for (const d of corpus.slice(0, 40)) {
+    const lang = langIdStage.run(Document.create(d), analyzer.pipeline.resources).lang;
+    if (!seen.has(lang)) analyzer.analyze({ ...d, url: `${d.url}#warm` });
+    seen.add(lang);
+  }
+  figures.pipelineLoadMs = Math.round(performance.now() - loadStart);
 
   // Analyse and store batch by batch, timing each part, keeping only ids: memory is what ingest needs.
   const timings: StageTimings = new Map();
@@ -125,99 +157,209 @@ async function main(): Promise<void> {
   const store = openSqliteStore(join(dir, "bench.db"));
   const ids: string[] = [];
   const langs = new Set<string>();
-  let analyseMs = 0;
+  let sentences = 0;
+  let analyseCpu = 0;
+  let analyseWall = 0;
   let storeMs = 0;
   for (let i = 0; i < corpus.length; i += 200) {
-    const t0 = performance.now();
-    const batch = corpus.slice(i, i + 200).map((d) => analyzer.analyze(d, timings));
+    const {
+      value: batch,
+      cpu,
+      wall,
+    } = await cpuSeconds(() => corpus.slice(i, i + 200).map((d) => analyzer.analyze(d, timings)));
+    analyseCpu += cpu;
+    analyseWall += wall;
     const t1 = performance.now();
     store.putMany(batch);
     storeMs += performance.now() - t1;
-    analyseMs += t1 - t0;
     for (const d of batch) {
       ids.push(d.id);
       langs.add(d.lang);
+      sentences += d.layer("sentences").length;
     }
   }
-  const analyseS = analyseMs / 1000;
-  const storeS = storeMs / 1000;
-  const queries = ["Putin", "Kursk", "Kazan BRICS", "Moscú", "premier"];
-  const latencies: number[] = [];
-  for (let r = 0; r < 20; r++) {
-    for (const q of queries) {
-      const s = performance.now();
-      store.search({ text: q, limit: 20 });
-      latencies.push(performance.now() - s);
-    }
-  }
+  figures.languages = [...langs].join(",");
+  figures.analyseDocsPerSecPerCore = Math.round(SIZE.analyse / analyseCpu);
+  figures.analyseDocsPerSecWall = Math.round(SIZE.analyse / analyseWall);
+  figures.analyseMBPerCpuSec = Number((bytes / 1e6 / analyseCpu).toFixed(2));
+  figures.stageMsPerDoc = Object.fromEntries(
+    [...timings].map(([k, v]) => [k, Number((v / SIZE.analyse).toFixed(4))]),
+  );
+  figures.eventsSentencesPerSec = Math.round(sentences / ((timings.get("events") ?? 1) / 1000));
+  figures.storeDocsPerSec = Math.round(SIZE.analyse / (storeMs / 1000));
+
+  // Peers on the same texts.
+  progress("peers");
+  const sample = corpus
+    .slice(0, quick ? 100 : 1000)
+    .map((d) => langIdStage.run(Document.create(d), analyzer.pipeline.resources));
+  const ner = await nerPeers();
+  const dates = await datePeers(sample, analyzer.pipeline.resources.packs);
+  const langid = langIdPeers();
+
+  progress("ingest on worker threads");
+  const ingest = await ingestWithWorkers(corpus.slice(0, SIZE.ingest), 2);
+
+  // Article view, then search and check at the stored size, then grown to the targets' sizes.
+  progress("API, search, check");
   const articleView = await apiLatency(store, analyzer, ids);
-  // relata check of one new document against the stored corpus: analysis plus every check.
-  const checks: number[] = [];
-  for (const d of corpus.slice(0, 50)) {
-    const s = performance.now();
-    checkDocument(analyzer.analyze({ ...d, url: `${d.url}#check` }), analyzer.kb, store);
-    checks.push(performance.now() - s);
+  const queries = searchQueries(analyzer.kb);
+  const search = (n: number) => {
+    const ms = latencies(queries.length * 5, (i) =>
+      store.search({ text: queries[i % queries.length] ?? "", limit: 20 }),
+    );
+    return { n, ...percentiles(ms) };
+  };
+  const check = (n: number) => {
+    const ms = latencies(quick ? 10 : 40, (i) => {
+      const d = corpus[i] ?? { text: "" };
+      checkDocument(analyzer.analyze({ ...d, url: `${d.url}#check` }), analyzer.kb, store);
+    });
+    return { n, ...percentiles(ms) };
+  };
+  const searchSmall = search(ids.length);
+  const checkSmall = check(ids.length);
+  progress(`grow the store to ${SIZE.check} analysed documents`);
+  const growStart = performance.now();
+  const checkN = replicate(store, ids, SIZE.check);
+  const growCopiesS = (performance.now() - growStart) / 1000;
+  const searchCheckN = search(checkN);
+  const checkAtN = check(checkN);
+  progress(`fill up to ${SIZE.search} rows`);
+  const rowsStart = performance.now();
+  let total = checkN;
+  for (const batch of syntheticRows(bases, analyzer.kb, SIZE.search - checkN)) {
+    store.putMany(batch);
+    total += batch.length;
   }
-  checks.sort((a, b) => a - b);
+  const growRowsS = (performance.now() - rowsStart) / 1000;
+  const searchBig = search(total);
   store.close();
   rmSync(dir, { recursive: true, force: true });
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  progress(`dyad series over ${SIZE.events} events`);
+  // The event tables belong to the corpus work and may change under the bench: a failure skips the line.
+  let dyads: ReturnType<typeof dyadSeries> | string;
+  try {
+    dyads = dyadSeries(SIZE.events);
+  } catch (error) {
+    dyads = `dyad series skipped: ${error instanceof Error ? error.message : String(error)}`;
+  }
 
-  const figures: Figures = {
-    date: new Date().toISOString(),
-    commit: commit(),
-    node: process.version,
-    mode: quick ? "quick" : "full",
-    documents: COUNT,
-    languages: [...langs].join(","),
-    avgDocChars: Math.round(chars / COUNT),
-    analyseDocsPerSecPerCore: Math.round(COUNT / analyseS),
-    analyseMBPerSec: Number((bytes / 1e6 / analyseS).toFixed(2)),
-    stageMsPerDoc: Object.fromEntries([...timings].map(([k, v]) => [k, Number((v / COUNT).toFixed(4))])),
-    storeDocsPerSec: Math.round(COUNT / storeS),
-    searchP50Ms: Number(p(0.5).toFixed(3)),
-    searchP95Ms: Number(p(0.95).toFixed(3)),
-    checkP50Ms: Number((checks[Math.floor(checks.length / 2)] ?? 0).toFixed(1)),
-    checkP95Ms: Number((checks[Math.floor(checks.length * 0.95)] ?? 0).toFixed(1)),
+  // Print everything beside its target.
+  out("");
+  line(
+    "analysis throughput",
+    `${figures.analyseDocsPerSecPerCore} documents/s per core (CPU time)`,
+    "≥ 1,000 documents/s per core",
+  );
+  line(
+    "  wall clock, this run",
+    `${figures.analyseDocsPerSecWall} documents/s, ${figures.analyseMBPerCpuSec} MB per CPU second`,
+  );
+  for (const [stage, ms] of Object.entries(figures.stageMsPerDoc as Record<string, number>)) {
+    line(`  stage ${stage}`, `${ms} ms/document (wall)`);
+  }
+  line(
+    "events stage alone",
+    `${figures.eventsSentencesPerSec} sentences/s per core (wall)`,
+    "≥ 5,000 sentences/s",
+  );
+  line("pipeline load (KB, packs of every language)", `${figures.pipelineLoadMs} ms`);
+  line("SQLite store of analysed documents", `${figures.storeDocsPerSec} documents/s (batches of 200)`);
+  line(
+    `ingest with analysis, ${ingest.workers} worker threads`,
+    `${ingest.docsPerSec} documents/s (${ingest.docs} documents in ${ingest.seconds.toFixed(1)} s; pool start ${ingest.startMs} ms)`,
+    "≥ 500 documents/s",
+  );
+  line(
+    "  time to ingest 100,000 documents",
+    `${Math.round(100_000 / ingest.docsPerSec)} s, extrapolated from the rate above`,
+  );
+  for (const [s, target] of [
+    [searchSmall, ""],
+    [searchCheckN, ""],
+    [searchBig, "p95 < 50 ms over 1,000,000"],
+  ] as const) {
+    line(
+      `full-text search over ${s.n.toLocaleString("en")}`,
+      `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms`,
+      target,
+    );
+  }
+  out(
+    `  (${queries.length} queries × 5; stores grown by copies of analysed documents in ${growCopiesS.toFixed(0)} s, then synthetic rows in ${growRowsS.toFixed(0)} s)`,
+  );
+  for (const c of [checkSmall, checkAtN]) {
+    line(
+      `relata check of one document against ${c.n.toLocaleString("en")}`,
+      `p50 ${c.p50} ms, p95 ${c.p95} ms`,
+      c === checkAtN ? "p95 < 1 s against 100,000" : "",
+    );
+  }
+  line(
+    `API article view over ${ids.length} (autocannon)`,
+    `p50 ${articleView.p50} ms, p97.5 ${articleView.p97_5} ms, p99 ${articleView.p99} ms, ${articleView.rps} req/s`,
+    "p95 < 50 ms",
+  );
+  if (typeof dyads === "string") out(dyads);
+  else {
+    line(
+      `dyad series over ${dyads.events.toLocaleString("en")} events`,
+      `p50 ${dyads.p50} ms, p95 ${dyads.p95} ms, p99 ${dyads.p99} ms`,
+      "p95 < 100 ms over 10,000,000",
+    );
+    out(
+      `  (aggregate rows of synthetic events: ${dyads.dayRows.toLocaleString("en")} day rows, ${dyads.sourceRows.toLocaleString("en")} outlet rows, written in ${dyads.buildS.toFixed(0)} s)`,
+    );
+  }
+  out("");
+  const nerFlat = printPeers(ner, "≥ 10× at equal or better F1");
+  const dateFlat = printPeers(dates, "");
+  const langFlat = printPeers(langid, "");
+  out("");
+  out("memory, each in a child process of its own (resident MB, live heap MB after GC):");
+  for (const s of memory.steps) line(`  ${s.step}`, `RSS ${s.rss} MB, heap ${s.heap} MB`);
+  line("  peak RSS with the full KB", `${memory.peakRssMB} MB`, "< 1 GB");
+  line("  KB load", `${memory.kbLoadMs} ms (${memory.aliasKeys} alias keys)`, "< 2 s");
+  line(
+    `  WARC of ${warc.docs} records (${warc.fileMB} MB gz) streamed`,
+    `${warc.docsPerSec} documents/s, RSS +${warc.peakRssDeltaMB} MB, +${warc.rssGrowthAfter1kMB} MB after the first 1,000`,
+    "flat memory",
+  );
+  line(
+    "  bench process peak RSS (corpus, SQLite, autocannon, peers)",
+    `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+  line(
+    "bench run time",
+    `${((performance.now() - started) / 1000).toFixed(0)} s`,
+    quick ? "~1 min" : "< 15 min",
+  );
+
+  Object.assign(figures, {
+    ingestWorkers: ingest.workers,
+    ingestDocsPerSec: ingest.docsPerSec,
+    ingest100kSecondsExtrapolated: Math.round(100_000 / ingest.docsPerSec),
+    [`searchP95Ms@${searchSmall.n}`]: searchSmall.p95,
+    [`searchP95Ms@${searchCheckN.n}`]: searchCheckN.p95,
+    [`searchP95Ms@${searchBig.n}`]: searchBig.p95,
+    [`checkP95Ms@${checkSmall.n}`]: checkSmall.p95,
+    [`checkP95Ms@${checkAtN.n}`]: checkAtN.p95,
+    dyadP95Ms: typeof dyads === "string" ? "skipped" : dyads.p95,
     articleViewRps: articleView.rps,
-    articleViewP50Ms: articleView.p50,
-    articleViewP97_5Ms: articleView.p97_5,
     articleViewP99Ms: articleView.p99,
-    pipelineLoadMs: Math.round(loadMs),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMBFullKb: memory.peakRssMB,
+    kbLoadMs: memory.kbLoadMs,
+    benchPeakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     warcDocsPerSec: warc.docsPerSec,
     warcPeakRssDeltaMB: warc.peakRssDeltaMB,
     warcRssGrowthAfter1kMB: warc.rssGrowthAfter1kMB,
-  };
-
-  const line = (k: string, v: unknown, unit = "") =>
-    process.stdout.write(`${k.padEnd(40)} ${String(v)}${unit}\n`);
-  process.stdout.write(
-    `relata bench (${figures.mode}, ${COUNT} documents of ~${figures.avgDocChars} chars, ${figures.languages})\n`,
-  );
-  line("analysis throughput (1 core)", figures.analyseDocsPerSecPerCore, " documents/s per core");
-  line("analysis throughput", figures.analyseMBPerSec, " MB/s");
-  for (const [stage, ms] of Object.entries(figures.stageMsPerDoc as Record<string, number>)) {
-    line(`  stage ${stage}`, ms, " ms/document");
-  }
-  line("SQLite store (batched, analysed)", figures.storeDocsPerSec, " documents/s");
-  line(`full-text search over ${COUNT}`, `p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms`);
-  line(
-    `relata check of one document against ${COUNT}`,
-    `p50 ${figures.checkP50Ms} ms, p95 ${figures.checkP95Ms} ms`,
-  );
-  line(
-    `API article view over ${COUNT} (autocannon)`,
-    `p50 ${figures.articleViewP50Ms} ms, p97.5 ${figures.articleViewP97_5Ms} ms, p99 ${figures.articleViewP99Ms} ms, ${figures.articleViewRps} req/s (target p95 < 50 ms)`,
-  );
-  line(
-    `WARC of ${WARC_RECORDS} records (${warc.fileMB} MB gz)`,
-    `${warc.docs} documents, ${warc.docsPerSec} documents/s, peak RSS +${warc.peakRssDeltaMB} MB (+${warc.rssGrowthAfter1kMB} MB after the first 1000)`,
-  );
-  line("pipeline load", figures.pipelineLoadMs, " ms");
-  line("peak resident memory", figures.peakRssMB, " MB");
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+    ner: nerFlat,
+    dates: dateFlat,
+    langid: langFlat,
+    benchSeconds: Math.round((performance.now() - started) / 1000),
+  });
+  out(JSON.stringify(figures));
   if (!process.argv.includes("--no-history")) {
     appendFileSync(join(packageRoot(), "bench", "history.jsonl"), `${JSON.stringify(figures)}\n`);
   }

@@ -1,6 +1,5 @@
-import type { Analyzer } from "./analysis.js";
 import type { CorpusStore } from "./corpus/corpus-store.js";
-import type { Document } from "./document/document.js";
+import type { Document, DocumentInit } from "./document/document.js";
 import { readAll } from "./readers/index.js";
 import type { InputError, ReadItem, ReadOptions } from "./readers/reader.js";
 import type { IngestOutcome, Store } from "./store/store.js";
@@ -14,10 +13,17 @@ export interface IngestCounts {
   errors: number;
 }
 
+/** What analyses for ingest: an Analyzer in this thread, or an AnalysisPool of worker threads. */
+export interface DocumentAnalyzer {
+  analyze(init: DocumentInit): Document | Promise<Document>;
+}
+
 export interface IngestOptions extends ReadOptions {
   readonly format?: string | undefined;
   /** Documents written per transaction. */
   readonly batchSize?: number | undefined;
+  /** Documents under analysis at once (for a worker pool; 1 analyses one after the other). */
+  readonly inFlight?: number | undefined;
   /** Where each stored batch is placed into duplicate groups and stories, right after it is written. */
   readonly corpus?: CorpusStore | undefined;
   readonly onError?: ((error: InputError | Error, where: string) => void) | undefined;
@@ -31,7 +37,7 @@ export interface IngestOptions extends ReadOptions {
  */
 export function ingestPaths(
   store: Store,
-  analyzer: Analyzer,
+  analyzer: DocumentAnalyzer,
   paths: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestCounts> {
@@ -41,7 +47,7 @@ export function ingestPaths(
 /** Analyses and stores read items from any source (files, a fetch), as ingestPaths does. */
 export async function ingestItems(
   store: Store,
-  analyzer: Analyzer,
+  analyzer: DocumentAnalyzer,
   items: AsyncIterable<ReadItem>,
   options: Omit<IngestOptions, keyof ReadOptions | "format"> = {},
 ): Promise<IngestCounts> {
@@ -76,19 +82,39 @@ export async function ingestItems(
     options.onProgress?.(counts);
   };
 
+  // Analyses run ahead (in workers) while results are taken in input order, so that versions of
+  // one URL are stored in the order they were read.
+  const running: { result: Promise<Document>; where: string }[] = [];
+  const inFlight = Math.max(1, options.inFlight ?? 1);
+  const takeOldest = async () => {
+    const next = running.shift();
+    if (!next) return;
+    try {
+      batch.push({ doc: await next.result, where: next.where });
+      counts.read++;
+    } catch (error) {
+      fail(error as Error, next.where);
+    }
+    if (batch.length >= batchSize) flush();
+  };
+
   for await (const item of items) {
     if (item.kind === "error") {
       fail(item.error, item.error.input);
       continue;
     }
+    let result: Promise<Document>;
     try {
-      batch.push({ doc: analyzer.analyze(item.init), where: item.where });
-      counts.read++;
+      result = Promise.resolve(analyzer.analyze(item.init));
     } catch (error) {
-      fail(error as Error, item.where);
+      result = Promise.reject(error as Error);
     }
-    if (batch.length >= batchSize) flush();
+    // Handled when taken; marked now so that a rejection waiting its turn is not reported unhandled.
+    result.catch(() => {});
+    running.push({ result, where: item.where });
+    if (running.length >= inFlight) await takeOldest();
   }
+  while (running.length) await takeOldest();
   flush();
   return counts;
 }

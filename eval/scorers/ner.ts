@@ -20,7 +20,7 @@ export function nerType(e: EntityValue): "PER" | "ORG" | "LOC" | undefined {
 }
 
 /** Predicted `type:first:last` spans per sentence, from relata's entities on whole documents. */
-function predict(sentences: readonly NerSentence[], lang: string): string[][] {
+export function predict(sentences: readonly NerSentence[], lang: string): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < sentences.length; ) {
     let j = i;

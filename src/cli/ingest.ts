@@ -1,6 +1,6 @@
 import { MultiBar } from "cli-progress";
 import type { Command } from "commander";
-import { Analyzer } from "../analysis.js";
+import { AnalysisPool, defaultWorkers, QUEUE_PER_WORKER } from "../ingest/pool.js";
 import { type IngestCounts, ingestPaths } from "../ingest.js";
 import { FORMATS } from "../readers/index.js";
 import { openSqliteCorpusStore } from "../store/sqlite/corpus-store.js";
@@ -21,6 +21,7 @@ interface IngestFlags {
   date?: string;
   maxBytes?: number;
   format?: string;
+  workers: number;
 }
 
 export function registerIngest(program: Command): void {
@@ -39,6 +40,12 @@ export function registerIngest(program: Command): void {
       parseFormat(FORMATS),
     )
     .option("--max-bytes <n>", "largest document accepted, in bytes", parsePositiveInt)
+    .option(
+      "--workers <n>",
+      "analysis threads (SQLite writes stay batched in the main thread)",
+      parsePositiveInt,
+      defaultWorkers(),
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
       process.exitCode = await ingest(paths, flags);
     });
@@ -66,9 +73,11 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<number> {
       process.stderr.write(`ingest: ${c.read} documents, ${rate(c.read)} docs/s, ${c.errors} errors\n`);
     }
   };
+  const pool = new AnalysisPool(flags.workers);
   try {
-    const counts = await ingestPaths(store, new Analyzer(), paths, {
+    const counts = await ingestPaths(store, pool, paths, {
       corpus,
+      inFlight: flags.workers * QUEUE_PER_WORKER,
       lang: flags.lang,
       date: flags.date,
       maxDocumentBytes: flags.maxBytes,
@@ -87,6 +96,7 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<number> {
     );
     return counts.read === 0 && counts.errors > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    await pool.close();
     corpus.close();
     store.close();
   }

@@ -1,5 +1,5 @@
 import { nextWord } from "./function-words.js";
-import { phraseKey } from "./phrases.js";
+import { alternation, phraseKey } from "./phrases.js";
 import { isFutureClause } from "./tense.js";
 import type { TimeCandidate } from "./times-candidate.js";
 import { amountOf, type Season, type TimeVocab, unitOf } from "./times-vocab.js";
@@ -12,9 +12,13 @@ import { durationValue, formatAt, isTimeUnit, shift, utc } from "./timex.js";
  */
 
 const NOT_AFTER_LETTER = "(?<![\\p{L}\\p{N}])";
+/** What `alternation` gives for an empty class: a pattern that never matches yet scans the whole text. */
+const NEVER = alternation([]);
 const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 interface Rule {
+  /** Phrase classes without which the rule cannot match: with one of them empty it is not run. */
+  readonly needs?: readonly (keyof TimeVocab["re"])[];
   readonly re: RegExp;
   build(m: RegExpExecArray, text: string, ref: Date): TimeCandidate | undefined;
 }
@@ -54,6 +58,7 @@ function rules(v: TimeVocab): Rule[] {
   };
   return [
     {
+      needs: ["lexical"],
       re: compile(`(?<lex>${r.lexical})`),
       build(m, _text, ref) {
         const spec = v.values.lexical.get(phraseKey(m[0])) ?? "";
@@ -69,6 +74,7 @@ function rules(v: TimeVocab): Rule[] {
       },
     },
     {
+      needs: ["every"],
       re: compile(
         `(?<every>${r.every})\\s+(?:(?<n>${r.number})\\s+)?(?:(?<unit>${r.unit})|(?<season>${r.season}))`,
       ),
@@ -85,6 +91,7 @@ function rules(v: TimeVocab): Rule[] {
       },
     },
     {
+      needs: ["unit"],
       re: compile(
         `(?:(?<det>${r.det})\\s*)?(?:(?<lead>${r.last}|${r.next}|${r.some})\\s+)?(?<n>${q})[\\s-]+(?<unit>${r.unit})`,
       ),
@@ -129,6 +136,7 @@ function rules(v: TimeVocab): Rule[] {
       },
     },
     {
+      needs: ["season-cue", "season"],
       re: compile(
         `(?<cue>${r["season-cue"]})\\s*(?<season>${r.season})(?:\\s+(?<rel>${r.last}|${r.this}|${r.next}))?(?:\\s+(?:${r.of}\\s*)?(?<year>\\d{4}))?(?![\\p{L}\\p{N}])`,
       ),
@@ -166,7 +174,7 @@ const RULES = new WeakMap<TimeVocab, Rule[]>();
 export function ruleCandidates(vocab: TimeVocab, text: string, ref: Date): TimeCandidate[] {
   let compiled = RULES.get(vocab);
   if (!compiled) {
-    compiled = rules(vocab);
+    compiled = rules(vocab).filter((rule) => !rule.needs?.some((c) => vocab.re[c] === NEVER));
     RULES.set(vocab, compiled);
   }
   const out: TimeCandidate[] = [];

@@ -7,6 +7,7 @@ import { isNotTime, longestFirst, type TimeCandidate, withoutPreposition } from 
 import { chronoCandidates, type Frame } from "./times-chrono.js";
 import { compose } from "./times-compose.js";
 import { ruleCandidates } from "./times-rules.js";
+import { sentenceEnds, triggerWindows, windowsAround } from "./times-trigger.js";
 import { timeVocab } from "./times-vocab.js";
 import {
   type Anchor,
@@ -43,27 +44,6 @@ function findTimes(pack: LangPack | undefined, text: string, frame: Frame): Time
   return out;
 }
 
-/** Where a sentence ends, approximately: enough to bound the context an expression is read in. */
-const SENTENCE_END = /[.!?…]["»”’)\]]*\s+|\n\s*\n/g;
-
-/**
- * Stretches of the text around the candidates, from the sentence end before each to the one after,
- * merged. Resolving again against other references needs only these, not the whole text: an
- * expression is read in its own sentence.
- */
-function windowsAround(text: string, candidates: readonly TimeCandidate[]): [number, number][] {
-  const ends = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + m[0].length), text.length];
-  const windows: [number, number][] = [];
-  for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
-    const start = ends.findLast((e) => e <= c.start) ?? 0;
-    const end = ends.find((e) => e >= c.end) ?? text.length;
-    const last = windows.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else windows.push([start, end]);
-  }
-  return windows;
-}
-
 /** Candidates of the windows only, with offsets into the whole text. */
 function findInWindows(
   pack: LangPack | undefined,
@@ -78,6 +58,15 @@ function findInWindows(
       end: c.end + start,
     })),
   );
+}
+
+/**
+ * Candidates of the whole text, parsing only the sentences the pre-scan keeps, with the sentence
+ * ends that bound the windows of later passes.
+ */
+function findAll(pack: LangPack | undefined, text: string, frame: Frame) {
+  const ends = sentenceEnds(text);
+  return { found: findInWindows(pack, text, frame, triggerWindows(pack, text, ends)), ends };
 }
 
 const at = (ref: Date): Frame => ({ ref, early: ref, late: ref });
@@ -107,24 +96,28 @@ function annotate(c: TimeCandidate, anchor: string | null, uncertain: boolean, v
  */
 function resolveAgainst(pack: LangPack | undefined, text: string, anchor: Anchor): Annotation<TimeValue>[] {
   const { early, mid, late } = anchor;
-  const found = findTimes(pack, text, { ref: mid, early, late });
-  const windows = windowsAround(text, found);
-  const byKey = (frame: Frame) => new Map(findInWindows(pack, text, frame, windows).map((c) => [key(c), c]));
+  const { found, ends } = findAll(pack, text, { ref: mid, early, late });
+  const byKey = (frame: Frame, of: readonly TimeCandidate[]) =>
+    new Map(findInWindows(pack, text, frame, windowsAround(ends, of)).map((c) => [key(c), c]));
   // A year and a month later, every value that depends on the publication date changes.
   const moved = (d: Date) => shift(shift(d, "Y", 1), "M", 1);
-  const elsewhere = byKey({ ref: moved(mid), early: moved(early), late: moved(late) });
-  const exact = early.getTime() === late.getTime();
-  const atEarly = exact ? undefined : byKey({ ref: early, early, late });
-  const atLate = exact ? undefined : byKey({ ref: late, early, late });
+  // Candidates the parsers already mark as anchored need no second reading to tell.
+  const unmarked = found.filter((c) => !c.anchored);
+  const elsewhere = byKey({ ref: moved(mid), early: moved(early), late: moved(late) }, unmarked);
+  const isAnchored = (c: TimeCandidate) => c.anchored || elsewhere.get(key(c))?.value !== c.value;
+  // Only values that depend on the date can differ between its earliest and latest instant.
+  const anchoredOnes = found.filter(isAnchored);
+  const exact = early.getTime() === late.getTime() || anchoredOnes.length === 0;
+  const atEarly = exact ? undefined : byKey({ ref: early, early, late }, anchoredOnes);
+  const atLate = exact ? undefined : byKey({ ref: late, early, late }, anchoredOnes);
   const granularity = anchorGranularity(anchor);
   return found.map((c) => {
-    const anchored = c.anchored || elsewhere.get(key(c))?.value !== c.value;
-    const anchorValue = anchored ? anchor.value : null;
-    if (!atEarly || !atLate) return annotate(c, anchorValue, false);
+    if (!isAnchored(c)) return annotate(c, null, false);
+    if (!atEarly || !atLate) return annotate(c, anchor.value, false);
     if (atEarly.get(key(c))?.value === c.value && atLate.get(key(c))?.value === c.value) {
-      return annotate(c, anchorValue, false);
+      return annotate(c, anchor.value, false);
     }
-    return annotate(c, anchorValue, true, cutTo(c, granularity));
+    return annotate(c, anchor.value, true, cutTo(c, granularity));
   });
 }
 
@@ -139,8 +132,8 @@ function cutTo(c: TimeCandidate, granularity: Granularity): string {
 
 function resolveUndated(pack: LangPack | undefined, text: string): Annotation<TimeValue>[] {
   const [a, b] = UNDATED;
-  const found = findTimes(pack, text, at(a));
-  const other = new Map(findInWindows(pack, text, at(b), windowsAround(text, found)).map((c) => [key(c), c]));
+  const { found, ends } = findAll(pack, text, at(a));
+  const other = new Map(findInWindows(pack, text, at(b), windowsAround(ends, found)).map((c) => [key(c), c]));
   return found.map((c) => {
     const twin = other.get(key(c));
     if (twin?.value === c.value) return annotate(c, null, false);
