@@ -4,6 +4,7 @@ import { sharedRoot } from "../src/paths.js";
 import type { Row, Scorer } from "./scorer.js";
 import { amountsScorer } from "./scorers/amounts.js";
 import { seedMentionsScorer } from "./scorers/amounts-quotes-times-seed.js";
+import { eventsPetrarchScorer } from "./scorers/events-petrarch.js";
 import { eventsPloverScorer } from "./scorers/events-plover.js";
 import { fiveWScorer } from "./scorers/fivew.js";
 import { geoScorer } from "./scorers/geo.js";
@@ -16,6 +17,7 @@ import { dedupScorer } from "./scorers/stories-dedup.js";
 import { timexScorer } from "./scorers/timex.js";
 import { toneScorer } from "./scorers/tone.js";
 import { verifyScorer } from "./scorers/verify.js";
+import { verifySeedScorer } from "./scorers/verify-seed.js";
 
 /** Every scorer of `npm run eval`, in the order their rows are printed. */
 const SCORERS: Scorer[] = [
@@ -29,8 +31,10 @@ const SCORERS: Scorer[] = [
   quotesScorer,
   toneScorer,
   eventsPloverScorer,
+  eventsPetrarchScorer,
   seedMentionsScorer,
   verifyScorer,
+  verifySeedScorer,
   dedupScorer,
   storiesScorer,
 ];
@@ -56,7 +60,10 @@ async function main(): Promise<void> {
     return;
   }
   const rows: Row[] = [];
+  // `--only verification,stories` runs the scorers of those tasks.
+  const only = process.argv[process.argv.indexOf("--only") + 1]?.split(",");
   for (const scorer of SCORERS) {
+    if (process.argv.includes("--only") && !only?.includes(scorer.task)) continue;
     const missing = scorer.needs.filter((p) => !existsSync(join(shared, p)));
     if (missing.length) {
       process.stdout.write(`eval: ${scorer.task} skipped, missing ${missing.join(", ")}\n`);

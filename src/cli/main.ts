@@ -3,10 +3,13 @@ import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./analyze.js";
 import { registerCheck } from "./check.js";
 import { EXIT, reportError } from "./common.js";
+import { registerDyad } from "./dyad.js";
+import { registerEvents } from "./events.js";
 import { registerExport } from "./export.js";
 import { registerFetch } from "./fetch.js";
 import { registerIngest } from "./ingest.js";
 import { registerKb } from "./kb.js";
+import { registerRemove } from "./remove.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerStats } from "./stats.js";
@@ -20,10 +23,13 @@ const program = new Command("relata")
 
 registerAnalyze(program);
 registerCheck(program);
+registerDyad(program);
+registerEvents(program);
 registerExport(program);
 registerFetch(program);
 registerIngest(program);
 registerKb(program);
+registerRemove(program);
 registerSearch(program);
 registerServe(program);
 registerStats(program);
