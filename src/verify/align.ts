@@ -30,7 +30,7 @@ const packs = () => (loaded ??= new LangPacks());
 const inside = (a: Annotation, s: Annotation) => a.start >= s.start && a.end <= s.end;
 
 /** Countries, groups, governments and regions spanning several countries (Europe, the Middle East). */
-const isGeneral = (e: Annotation<EntityValue>) =>
+export const isGeneral = (e: Annotation<EntityValue>) =>
   e.type === "country" ||
   (e.type === "region" && e.country === "") ||
   e.type === "group" ||

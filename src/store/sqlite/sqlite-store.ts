@@ -94,14 +94,20 @@ export class SqliteStore implements Store {
     const from = query.from ? boundRange(query.from).first : null;
     const to = query.to ? boundRange(query.to).last : null;
     if (match === undefined) return [];
-    return this.statements.search.all({ match, lang: query.lang ?? null, from, to, limit }).map((row) => ({
+    const rows = this.statements.search.all({ match, lang: query.lang ?? null, from, to, limit });
+    const snippets = new Map(
+      this.statements.snippets
+        .all({ match, seqs: JSON.stringify(rows.map((r) => r.seq)) })
+        .map((r) => [r.seq, r.snippet]),
+    );
+    return rows.map((row) => ({
       id: row.id,
       url: row.url ?? undefined,
       source: row.source ?? undefined,
       lang: row.lang,
       date: row.date_value ?? undefined,
       title: row.title ?? undefined,
-      snippet: row.snippet,
+      snippet: snippets.get(row.seq) ?? "",
       rank: row.rank,
     }));
   }

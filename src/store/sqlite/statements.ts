@@ -46,13 +46,13 @@ export interface SearchParams {
 }
 
 export interface SearchRow {
+  seq: number;
   id: string;
   url: string | null;
   source: string | null;
   lang: string;
   date_value: string | null;
   title: string | null;
-  snippet: string;
   rank: number;
 }
 
@@ -83,9 +83,9 @@ export function prepareStatements(db: Database) {
     insertLayer: db.prepare<[string, string, number, string]>(
       "INSERT INTO layers (doc_id, layer, annotation_count, data) VALUES (?, ?, ?, ?)",
     ),
+    // Ranked without snippets: snippet() would run for every matching row before the sort.
     search: db.prepare<SearchParams, SearchRow>(`
-      SELECT d.id, d.url, d.source, d.lang, d.date_value, d.title,
-        snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet, bm25(documents_fts) AS rank
+      SELECT d.seq, d.id, d.url, d.source, d.lang, d.date_value, d.title, bm25(documents_fts) AS rank
       FROM documents_fts JOIN latest_documents d ON d.seq = documents_fts.rowid
       WHERE documents_fts MATCH @match
         AND (@lang IS NULL OR d.lang = @lang)
@@ -93,6 +93,11 @@ export function prepareStatements(db: Database) {
         AND (@to IS NULL OR d.date_first <= @to)
       ORDER BY rank
       LIMIT @limit`),
+    /** The snippets of the rows a search returned (`seqs`: a JSON array of their rowids). */
+    snippets: db.prepare<{ match: string; seqs: string }, { seq: number; snippet: string }>(`
+      SELECT rowid AS seq, snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
+      FROM documents_fts
+      WHERE documents_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@seqs))`),
     countLatest: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM latest_documents"),
     countVersions: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM documents"),
     byLang: db.prepare<[], Count>("SELECT lang AS key, count(*) AS n FROM latest_documents GROUP BY lang"),
