@@ -70,6 +70,8 @@ export interface StoredEvent {
   readonly sentence: number;
   readonly start: number;
   readonly end: number;
+  /** KB id of the place it happened at, when the coder found one. */
+  readonly place: string | undefined;
 }
 
 export interface StoredActor {
@@ -85,6 +87,10 @@ export interface EventFilter {
   readonly actor?: string | undefined;
   /** CAMEO root code ("19"). */
   readonly root?: string | undefined;
+  /** PLOVER event type ("ASSAULT"). */
+  readonly plover?: string | undefined;
+  /** KB id of the place the event happened at. */
+  readonly place?: string | undefined;
   /** Inclusive day bounds of any precision; events without a day are left out once a bound is given. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;

@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Analyzer } from "../../src/analysis.js";
 import type { DyadPoint } from "../../src/corpus/dyads.js";
 import { ingestPaths } from "../../src/ingest.js";
 import { openSqliteCorpusStore } from "../../src/store/sqlite/corpus-store.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
+import { migrate } from "../../src/store/sqlite/migrations.js";
 import type { StoredDocument } from "../../src/store/store.js";
 import { fixture, relata } from "../cli/run-cli.js";
 
@@ -78,6 +80,47 @@ describe("stored events and dyad series", () => {
       }
       const negated = corpus.events({ actor: "RUS", from: "2024-05" }).filter((e) => e.mode === "negated");
       expect(negated).toHaveLength(1);
+    } finally {
+      corpus.close();
+    }
+  });
+
+  it("gives events stored before places were kept their places from the stored layers", () => {
+    const old = join(dir, "before-places.db");
+    copyFileSync(db, old);
+    const raw = new Database(old);
+    try {
+      // The database as it stood at schema version 4, then brought up to date.
+      raw.exec("DROP INDEX events_place; ALTER TABLE events DROP COLUMN place_kb; PRAGMA user_version = 4");
+      migrate(raw);
+      const rows = raw.prepare("SELECT doc_id, idx, place_kb FROM events").all() as {
+        doc_id: string;
+        idx: number;
+        place_kb: string | null;
+      }[];
+      const byDoc = new Map(documents.map((d) => [d.id, d.layers.events ?? []]));
+      expect(rows.some((r) => r.place_kb !== null)).toBe(true);
+      for (const r of rows) expect(r.place_kb).toBe(byDoc.get(r.doc_id)?.[r.idx]?.place?.kbId ?? null);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it("finds events by PLOVER type and by place, as the layers have them", () => {
+    const corpus = openSqliteCorpusStore(db);
+    try {
+      const layered = documents.flatMap((d) => d.layers.events ?? []);
+      const types = [...new Set(layered.map((e) => e.plover).filter(Boolean))];
+      expect(types.length).toBeGreaterThan(1);
+      for (const plover of types)
+        expect(corpus.events({ plover }).length).toBe(layered.filter((e) => e.plover === plover).length);
+      const places = [...new Set(layered.map((e) => e.place?.kbId).filter((p): p is string => !!p))];
+      expect(places.length).toBeGreaterThan(0);
+      for (const place of places) {
+        const found = corpus.events({ place });
+        expect(found.length).toBe(layered.filter((e) => e.place?.kbId === place).length);
+        expect(found.every((e) => e.place === place)).toBe(true);
+      }
     } finally {
       corpus.close();
     }

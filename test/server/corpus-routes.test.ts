@@ -233,6 +233,18 @@ describe("events and dyads", () => {
     await expectError("/api/events?from=2024-02-30", 400);
   });
 
+  it("filter stored events by PLOVER type and place", async () => {
+    const all = (await get("/api/events")).json().events as { plover: string; place?: string }[];
+    const plover = all[0]?.plover as string;
+    const ofType = (await get(`/api/events?plover=${plover}`)).json().events as { plover: string }[];
+    expect(ofType.length).toBe(all.filter((e) => e.plover === plover).length);
+    const place = all.find((e) => e.place)?.place as string;
+    expect(place).toBeDefined();
+    const there = (await get(`/api/events?place=${encodeURIComponent(place)}`)).json().events;
+    expect(there.length).toBe(all.filter((e) => e.place === place).length);
+    await expectError("/api/events?plover=assault", 400);
+  });
+
   it("give a dyad's series per week or month, with QuadClass counts and the Goldstein sum", async () => {
     const r = await get("/api/dyads?a=RUS&b=CHN&by=month&from=2024-04&to=2024-06");
     expect(r.statusCode).toBe(200);

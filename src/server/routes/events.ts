@@ -69,10 +69,17 @@ export function eventRoutes(kb: KnowledgeBase, corpus: Corpus | undefined): Fast
       "/events",
       {
         schema: {
-          summary: "Stored coded events by actor, CAMEO root code, day and document, oldest first",
+          summary:
+            "Stored coded events by actor, CAMEO root code, PLOVER type, place, day and document, oldest first",
           querystring: Type.Object({
             actor: Type.Optional(Actor),
             root: Type.Optional(Type.String({ pattern: "^[0-9]{2}$", description: "CAMEO root code (19)" })),
+            plover: Type.Optional(
+              Type.String({ pattern: "^[A-Z]+$", description: "PLOVER event type (ASSAULT)" }),
+            ),
+            place: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 64, description: "KB id of a place" }),
+            ),
             doc: Type.Optional(DocId),
             from: Type.Optional(DateBound),
             to: Type.Optional(DateBound),

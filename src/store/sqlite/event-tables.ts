@@ -50,6 +50,7 @@ interface EventRow {
   sentence: number;
   span_start: number;
   span_end: number;
+  place_kb: string | null;
 }
 
 interface Accumulator {
@@ -108,10 +109,10 @@ export class EventTables {
     this.insert = db.prepare(
       `INSERT INTO events (doc_id, idx, source, day, date, source_cameo, source_country, source_kb,
          target_cameo, target_country, target_kb, code, root, quad, goldstein, plover, mode, sentence,
-         span_start, span_end)
+         span_start, span_end, place_kb)
        VALUES (@doc_id, @idx, @source, @day, @date, @source_cameo, @source_country, @source_kb,
          @target_cameo, @target_country, @target_kb, @code, @root, @quad, @goldstein, @plover, @mode,
-         @sentence, @span_start, @span_end)`,
+         @sentence, @span_start, @span_end, @place_kb)`,
     );
     this.addDay = db.prepare(
       `INSERT INTO dyad_days (a, b, day, quad, plover, events, goldstein_tenths) VALUES (?, ?, ?, ?, ?, 1, ?)
@@ -164,6 +165,7 @@ export class EventTables {
         sentence: e.sentence,
         span_start: e.start,
         span_end: e.end,
+        place_kb: e.place?.kbId || null,
       });
       if (!day || !occurred(e)) continue;
       for (const [a, b] of keyPairs(actorKeys(e.source), actorKeys(e.target))) {
@@ -290,6 +292,14 @@ export class EventTables {
       where.push("root = @root");
       params.root = filter.root;
     }
+    if (filter.plover !== undefined) {
+      where.push("plover = @plover");
+      params.plover = filter.plover;
+    }
+    if (filter.place !== undefined) {
+      where.push("place_kb = @place");
+      params.place = filter.place;
+    }
     if (filter.from !== undefined) {
       where.push("day >= @from");
       params.from = boundRange(filter.from).first;
@@ -321,6 +331,7 @@ export class EventTables {
       sentence: r.sentence,
       start: r.span_start,
       end: r.span_end,
+      place: r.place_kb ?? undefined,
     }));
   }
 }

@@ -229,6 +229,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX findings_verdict ON findings (verdict, kind);
     `,
   },
+  {
+    description: "the place of each stored event, for events by place",
+    sql: `
+      ALTER TABLE events ADD COLUMN place_kb TEXT;
+      -- Events stored before this step take their place from the stored layer they came from.
+      UPDATE events SET place_kb = (
+        SELECT json_extract(l.data, '$[' || events.idx || '].place.kbId')
+        FROM layers l WHERE l.doc_id = events.doc_id AND l.layer = 'events');
+      CREATE INDEX events_place ON events (place_kb);
+    `,
+  },
 ];
 
 /**
