@@ -5,7 +5,8 @@ import { packageRoot } from "../src/paths.js";
 /**
  * The README's first command ends here: it runs the real CLI on the project's example articles,
  * into the embedded default store, shows each command before what it printed, then serves the
- * web app on that store until interrupted (`--no-serve` or RELATA_DEMO_SERVE=0 stops before, for CI).
+ * web app on that store until interrupted, when run at a terminal (`--no-serve` or RELATA_DEMO_SERVE=0
+ * stops before; RELATA_DEMO_SERVE=1 serves even without a terminal).
  */
 const root = packageRoot();
 const cli = join(root, "dist", "src", "cli", "main.js");
@@ -29,7 +30,9 @@ run(["search", "Kursk", "--db", db]);
 run(["search", "Kazan", "--lang", "es", "--db", db]);
 const port = process.env.RELATA_PORT ?? "8700";
 const serve = ["serve", "--db", db, "--port", port];
-if (process.argv.includes("--no-serve") || process.env.RELATA_DEMO_SERVE === "0") {
+// Serve only for a person at a terminal: a script or CI running the README's first command must see it end.
+const interactive = process.stdout.isTTY === true && process.env.RELATA_DEMO_SERVE !== "0";
+if (process.argv.includes("--no-serve") || !(interactive || process.env.RELATA_DEMO_SERVE === "1")) {
   process.stdout.write(`\nBrowse the database in the web app: node ${cli} ${serve.join(" ")}\n`);
 } else {
   process.stdout.write(`\n$ relata ${serve.join(" ")}\n`);

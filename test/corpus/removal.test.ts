@@ -212,11 +212,12 @@ describe("a database placed before events and facts were stored", () => {
     const db = join(dir, "old.db");
     await ingest(db, [A, B, LINES[3] as string]);
     const current = snapshot(db);
-    // As a database of schema 2 meets migration 3: stories placed, event and fact tables new.
+    // As a database of schema 2 meets migrations 3 and 5: stories placed, event and fact tables new.
     const conn = new Database(db);
     conn.exec(`DROP TABLE fact_supports; DROP TABLE facts; DROP TABLE dyad_sources; DROP TABLE dyad_days;
       DROP TABLE events; DROP TABLE corpus_backfill;`);
     conn.exec((MIGRATIONS[2] as Migration).sql);
+    conn.exec((MIGRATIONS[4] as Migration).sql);
     expect(conn.prepare("SELECT count(*) AS n FROM corpus_backfill").get()).toEqual({ n: 3 });
     conn.close();
     const corpus = openSqliteCorpusStore(db);

@@ -36,6 +36,8 @@ describe.skipIf(!built)("npm run demo", () => {
       RELATA_DB: join(dir, "demo.db"),
       RELATA_PORT: String(port),
       RELATA_TOKEN: "",
+      // Not a terminal here: ask for the server explicitly.
+      RELATA_DEMO_SERVE: "1",
     };
     child = spawn(process.execPath, [demo], { cwd: packageRoot(), env, stdio: ["ignore", "pipe", "pipe"] });
     const out = await new Promise<string>((resolve, reject) => {
