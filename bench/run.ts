@@ -323,7 +323,7 @@ async function main(): Promise<void> {
   line("  KB load", `${memory.kbLoadMs} ms (${memory.aliasKeys} alias keys)`, "< 2 s");
   line(
     `  WARC of ${warc.docs} records (${warc.fileMB} MB gz) streamed`,
-    `${warc.docsPerSec} documents/s, RSS +${warc.peakRssDeltaMB} MB, +${warc.rssGrowthAfter1kMB} MB after the first 1,000`,
+    `${warc.docsPerSec} documents/s, RSS +${warc.peakRssDeltaMB} MB, +${warc.rssGrowthAfter1kMB} MB after the first 1,000; live heap after GC +${warc.liveHeapGrowthAfter1kMB} MB from record 1,000 to the end`,
     "flat memory",
   );
   line(
@@ -354,6 +354,7 @@ async function main(): Promise<void> {
     warcDocsPerSec: warc.docsPerSec,
     warcPeakRssDeltaMB: warc.peakRssDeltaMB,
     warcRssGrowthAfter1kMB: warc.rssGrowthAfter1kMB,
+    warcLiveHeapGrowthAfter1kMB: warc.liveHeapGrowthAfter1kMB,
     ner: nerFlat,
     dates: dateFlat,
     langid: langFlat,
