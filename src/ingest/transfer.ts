@@ -1,22 +1,14 @@
-import type { PublishedDate } from "../document/date.js";
-import { Document, type LangDecision, type Layers } from "../document/document.js";
+import { Document } from "../document/document.js";
 import type { LayerName } from "../document/layers.js";
 
 /**
  * An analysed document as plain data, the form it crosses a worker_threads boundary in
  * (structured clone keeps plain objects, not the Document class).
  */
-export interface TransferredDocument {
-  readonly url: string | undefined;
-  readonly source: string | undefined;
-  readonly lang: string;
-  readonly langDecision: LangDecision;
-  readonly date: PublishedDate | undefined;
-  readonly title: string | undefined;
-  readonly text: string;
-  readonly metadata: Readonly<Record<string, unknown>>;
-  readonly layers: Layers;
-}
+export type TransferredDocument = Pick<
+  Document,
+  "url" | "source" | "lang" | "langDecision" | "date" | "title" | "text" | "metadata" | "layers"
+>;
 
 export function toTransfer(doc: Document): TransferredDocument {
   const { url, source, lang, langDecision, date, title, text, metadata, layers } = doc;

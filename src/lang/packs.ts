@@ -71,6 +71,14 @@ export class LangPacks {
   }
 }
 
+let shared: LangPacks | undefined;
+
+/** The packs at the default root, read once per process, for code that runs outside a pipeline. */
+export function defaultPacks(): LangPacks {
+  shared ??= new LangPacks();
+  return shared;
+}
+
 /** `lang/` beside `package.json`. */
 export function defaultPackRoot(): string {
   return join(packageRoot(), "lang");

@@ -1,7 +1,7 @@
 import type { Document } from "../document/document.js";
 import type { EntityValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
-import { LangPacks } from "../lang/packs.js";
+import { defaultPacks } from "../lang/packs.js";
 import { functionWords } from "../stages/function-words.js";
 import { phraseKey } from "../stages/phrases.js";
 
@@ -23,10 +23,6 @@ export interface SentenceFacts {
 
 const WORD = /[\p{L}\p{N}]{4,}/gu;
 
-let loaded: LangPacks | undefined;
-/** The language packs, for their closed-class words: two texts sharing "della" and "sono" say nothing alike. */
-const packs = () => (loaded ??= new LangPacks());
-
 const inside = (a: Annotation, s: Annotation) => a.start >= s.start && a.end <= s.end;
 
 /** Countries, groups, governments and regions spanning several countries (Europe, the Middle East). */
@@ -45,7 +41,8 @@ export function sentenceFacts(doc: Document): SentenceFacts[] {
   const entities = doc.layer("entities");
   const amounts = doc.layer("amounts");
   const times = doc.layer("times");
-  const closed = functionWords(packs().get(doc.lang));
+  // Closed-class words say nothing alike: two texts sharing "della" and "sono" are not related.
+  const closed = functionWords(defaultPacks().get(doc.lang));
   return doc.layer("sentences").map((s, index) => {
     const anchors = new Set<string>();
     for (const e of entities)

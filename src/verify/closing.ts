@@ -1,9 +1,6 @@
 import type { Document } from "../document/document.js";
-import { LangPacks } from "../lang/packs.js";
+import { defaultPacks } from "../lang/packs.js";
 import { alternation } from "../stages/phrases.js";
-
-let loaded: LangPacks | undefined;
-const packs = () => (loaded ??= new LangPacks());
 
 /** A closing line is one short paragraph: an update note or a credit, not a sentence of the story. */
 const CLOSING_MAX_CHARS = 160;
@@ -14,7 +11,7 @@ const compiled = new Map<string, RegExp>();
 function closingPattern(lang: string): RegExp {
   let pattern = compiled.get(lang);
   if (!pattern) {
-    const entries = packs().get(lang)?.list("closing-lines.txt") ?? [];
+    const entries = defaultPacks().get(lang)?.list("closing-lines.txt") ?? [];
     pattern = new RegExp(alternation(entries).replaceAll("\\*", "\\S+"), "iu");
     compiled.set(lang, pattern);
   }

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/paths.js";
+import { freePort } from "./free-port.js";
 
 const demo = join(packageRoot(), "dist", "scripts", "demo.js");
 const built = existsSync(demo);
@@ -17,16 +17,6 @@ afterAll(() => {
   child?.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A port free right now on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 describe.skipIf(!built)("npm run demo", () => {
   it("ingests the examples, then serves them at the URL it prints until stopped", async () => {

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/paths.js";
+import { freePort } from "./free-port.js";
 
 const dir = mkdtempSync(join(tmpdir(), "relata-serve-"));
 let child: ChildProcess | undefined;
@@ -13,16 +13,6 @@ afterAll(() => {
   child?.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A port free right now on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Starts `relata serve` and resolves with everything it printed once it printed its token. */
 function serve(args: string[]): Promise<string> {

@@ -1,6 +1,6 @@
 import { Document, type DocumentInit } from "../../document/document.js";
 import { Pipeline } from "../../document/pipeline.js";
-import { LangPacks } from "../../lang/packs.js";
+import { defaultPacks } from "../../lang/packs.js";
 import { segmentStage } from "../../stages/segment.js";
 import { codeWithDictionaries, type DictionaryEvent } from "./coder.js";
 import type { PetrarchDictionaries } from "./load.js";
@@ -16,7 +16,7 @@ export function codeText(
   date: string | null,
   dicts: PetrarchDictionaries,
 ): { readonly doc: Document; readonly events: DictionaryEvent[] } {
-  segmenter ??= new Pipeline([segmentStage], { packs: new LangPacks() });
+  segmenter ??= new Pipeline([segmentStage], { packs: defaultPacks() });
   const doc = segmenter.run(Document.create({ ...init, lang: "en" }));
   const events = codeWithDictionaries(
     { text: doc.text, sentences: doc.layer("sentences"), tokens: doc.layer("tokens"), date },
