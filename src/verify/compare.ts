@@ -2,7 +2,7 @@ import { type Document, sourceFromUrl } from "../document/document.js";
 import type { AmountValue, EventActor, EventValue, QuoteValue, TimeValue } from "../document/layers.js";
 import type { Annotation } from "../document/span.js";
 import { mayRestate, type SentenceFacts } from "./align.js";
-import type { DocEvidence, Finding, FindingKind } from "./finding.js";
+import { type DocEvidence, evidenceOf, type Finding, type FindingKind } from "./finding.js";
 import { isDerived } from "./passages.js";
 import type { Source } from "./sources.js";
 
@@ -124,17 +124,6 @@ function consensus(t: Tally): boolean {
     }
   }
   return false;
-}
-
-function evidenceOf(doc: Document, span: { start: number; end: number }): DocEvidence {
-  return {
-    doc: doc.id,
-    url: doc.url,
-    lang: doc.lang,
-    start: span.start,
-    end: span.end,
-    text: doc.text.slice(span.start, span.end),
-  };
 }
 
 /**

@@ -21,6 +21,26 @@ export interface DocEvidence {
   readonly text: string;
 }
 
+/** The characters `span` of a document (analysed or stored), as evidence in its own language. */
+export function evidenceOf(
+  doc: {
+    readonly id: string;
+    readonly url: string | undefined;
+    readonly lang: string;
+    readonly text: string;
+  },
+  span: { readonly start: number; readonly end: number },
+): DocEvidence {
+  return {
+    doc: doc.id,
+    url: doc.url,
+    lang: doc.lang,
+    start: span.start,
+    end: span.end,
+    text: doc.text.slice(span.start, span.end),
+  };
+}
+
 /** A knowledge-base fact, with the source the KB keeps for it. */
 export interface KbEvidence {
   readonly kb: string;

@@ -1,7 +1,7 @@
 import type { Document } from "../document/document.js";
 import { type Alignment, supports } from "./align.js";
 import { afterClosingLine } from "./closing.js";
-import type { Finding } from "./finding.js";
+import { evidenceOf, type Finding } from "./finding.js";
 import type { Source } from "./sources.js";
 
 /** Below this alignment score no source tells the same story. */
@@ -125,19 +125,7 @@ export function unsupportedPassages(
         kind: "unsupported-passage",
         verdict: "unsupported",
         message: reasons.join("; "),
-        evidence:
-          appended && closingSpan
-            ? [
-                {
-                  doc: suspect.id,
-                  url: suspect.url,
-                  lang: suspect.lang,
-                  start: closingSpan.start,
-                  end: closingSpan.end,
-                  text: suspect.text.slice(closingSpan.start, closingSpan.end),
-                },
-              ]
-            : [],
+        evidence: appended && closingSpan ? [evidenceOf(suspect, closingSpan)] : [],
         confidence: Math.min(0.9, (appended ? 0.5 : 0.4) + 0.1 * story.length),
       },
     ];

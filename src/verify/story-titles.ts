@@ -1,5 +1,5 @@
 import type { Store } from "../store/store.js";
-import type { DocEvidence } from "./finding.js";
+import { type DocEvidence, evidenceOf } from "./finding.js";
 
 /** How one other document of the story titles a person. */
 export interface StoryTitle {
@@ -33,14 +33,7 @@ export function storyTitles(
       else
         seen.set(role.kbId, {
           types: new Set(role.officeTypes),
-          evidence: {
-            doc: doc.id,
-            url: doc.url,
-            lang: doc.lang,
-            start: role.start,
-            end: role.end,
-            text: doc.text.slice(role.start, role.end),
-          },
+          evidence: evidenceOf(doc, role),
         });
     }
     for (const [kbId, { types, evidence }] of seen)
