@@ -20,20 +20,26 @@ export function openSqliteCheckStore(path: string, kb: string): SqliteCheckStore
   }
 }
 
-interface CheckRow {
-  report: string;
-  checked_at: string;
+/** What a stored check was computed against. */
+interface CheckBasis {
   story_id: number | null;
   story_size: number;
   corpus_seq: number;
   kb: string;
 }
 
-/** The story of a document, its size and its newest document by storage order. */
-const STORY_STATE = `
-  SELECT m.story_id AS story, COUNT(*) AS size, MAX(d.seq) AS seq
-  FROM story_members m JOIN story_members o ON o.story_id = m.story_id JOIN documents d ON d.id = o.doc_id
-  WHERE m.doc_id = ? GROUP BY m.story_id`;
+interface CheckRow extends CheckBasis {
+  report: string;
+  checked_at: string;
+}
+
+/** Each story's size and newest document by storage order. */
+const STORY_STATES = `
+  SELECT o.story_id AS story, COUNT(*) AS size, MAX(d.seq) AS seq
+  FROM story_members o JOIN documents d ON d.id = o.doc_id`;
+/** The same for the story of one document. */
+const STORY_STATE = `${STORY_STATES}
+  WHERE o.story_id = (SELECT story_id FROM story_members WHERE doc_id = ?) GROUP BY o.story_id`;
 
 interface StoryState {
   story: number;
@@ -79,7 +85,11 @@ export class SqliteCheckStore implements CheckStore {
       .prepare("SELECT report, checked_at, story_id, story_size, corpus_seq, kb FROM checks WHERE doc_id = ?")
       .get(docId) as CheckRow | undefined;
     if (!row) return undefined;
-    return { report: JSON.parse(row.report), checkedAt: row.checked_at, stale: this.isStale(docId, row) };
+    return {
+      report: JSON.parse(row.report),
+      checkedAt: row.checked_at,
+      stale: this.isStale(row, this.storyState(docId)),
+    };
   }
 
   save(report: CheckReport): void {
@@ -87,14 +97,23 @@ export class SqliteCheckStore implements CheckStore {
   }
 
   due(): string[] {
+    // Each story's state once, not once per member; the reports themselves are not read.
+    const states = new Map(
+      (this.db.prepare(`${STORY_STATES} GROUP BY o.story_id`).all() as StoryState[]).map((s) => [s.story, s]),
+    );
     const rows = this.db
       .prepare(
-        `SELECT d.id, c.report, c.checked_at, c.story_id, c.story_size, c.corpus_seq, c.kb
-         FROM latest_documents d LEFT JOIN checks c ON c.doc_id = d.id ORDER BY d.seq`,
+        `SELECT d.id, m.story_id AS member_of, c.doc_id IS NOT NULL AS checked,
+           c.story_id, c.story_size, c.corpus_seq, c.kb
+         FROM latest_documents d LEFT JOIN checks c ON c.doc_id = d.id
+           LEFT JOIN story_members m ON m.doc_id = d.id
+         ORDER BY d.seq`,
       )
-      .all() as (Partial<CheckRow> & { id: string })[];
+      .all() as (CheckBasis & { id: string; member_of: number | null; checked: 0 | 1 })[];
     return rows
-      .filter((r) => r.report === undefined || r.report === null || this.isStale(r.id, r as CheckRow))
+      .filter(
+        (r) => !r.checked || this.isStale(r, r.member_of === null ? undefined : states.get(r.member_of)),
+      )
       .map((r) => r.id);
   }
 
@@ -113,9 +132,8 @@ export class SqliteCheckStore implements CheckStore {
     return this.db.prepare(STORY_STATE).get(docId) as StoryState | undefined;
   }
 
-  private isStale(docId: string, row: CheckRow): boolean {
+  private isStale(row: CheckBasis, state: StoryState | undefined): boolean {
     if (row.kb !== this.kb) return true;
-    const state = this.storyState(docId);
     if ((state?.story ?? null) !== row.story_id || (state?.size ?? 0) !== row.story_size) return true;
     return state !== undefined && state.seq > row.corpus_seq;
   }
