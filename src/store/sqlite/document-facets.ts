@@ -64,20 +64,19 @@ function matching(filter: DocumentFilter): { sql: string; params: Record<string,
   add("outlet", "d.source = @outlet");
   add("from", "d.date_last >= @from");
   add("to", "d.date_first <= @to");
-  // The substring test skips layers that cannot name the entity before any JSON is parsed.
-  add(
-    "entity",
-    `EXISTS (SELECT 1 FROM layers l, json_each(l.data) e WHERE l.doc_id = d.id AND l.layer = 'entities'
-       AND instr(l.data, @entityNeedle) > 0 AND json_extract(e.value, '$.kbId') = @entity)`,
-  );
-  if (filter.entity !== undefined) params.entityNeedle = `"kbId":${JSON.stringify(filter.entity)}`;
+  // A stored layer holding an annotation whose `field` is the filter's value. The substring test
+  // skips layers that cannot hold it before any JSON is parsed.
+  const layerHolds = (key: "entity" | "event", layer: string, field: string) => {
+    add(
+      key,
+      `EXISTS (SELECT 1 FROM layers l, json_each(l.data) e WHERE l.doc_id = d.id AND l.layer = '${layer}'
+         AND instr(l.data, @${key}Needle) > 0 AND json_extract(e.value, '$.${field}') = @${key})`,
+    );
+    if (filter[key] !== undefined) params[`${key}Needle`] = `"${field}":${JSON.stringify(filter[key])}`;
+  };
+  layerHolds("entity", "entities", "kbId");
   add("story", "d.id IN (SELECT doc_id FROM story_members WHERE story_id = @story)");
-  add(
-    "event",
-    `EXISTS (SELECT 1 FROM layers l, json_each(l.data) e WHERE l.doc_id = d.id AND l.layer = 'events'
-       AND instr(l.data, @eventNeedle) > 0 AND json_extract(e.value, '$.plover') = @event)`,
-  );
-  if (filter.event !== undefined) params.eventNeedle = `"plover":${JSON.stringify(filter.event)}`;
+  layerHolds("event", "events", "plover");
   return {
     sql: `WITH matching AS (SELECT d.* FROM latest_documents d ${where.length ? `WHERE ${where.join(" AND ")}` : ""})`,
     params,
